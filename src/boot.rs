@@ -1,0 +1,146 @@
+//! The boot room: finds the article, runs the engine, hands the result to
+//! the page and ui rooms, and keeps the public contract:
+//!
+//! - highlights carry `data-claimlens-claim="<claim id>"`;
+//! - when done, the article element gets `data-claimlens-state="ready"` and
+//!   `data-claimlens-matches="<count>"`, and `document` receives a
+//!   `claimlens:ready` `CustomEvent` whose `detail` lists
+//!   `{ claimId, text }` per match.
+
+use crate::dataset::Dataset;
+use crate::matcher::Matcher;
+use crate::page::highlight_spec;
+use crate::page::{Highlights, TextMap};
+use crate::ui::{App, AppProps, Report, CARD_CSS};
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use web_sys::{
+    CssStyleSheet, CustomEvent, CustomEventInit, Element, ShadowRootInit, ShadowRootMode,
+};
+
+/// Attributes of the public contract, set on the annotated element.
+const STATE_ATTR: &str = "data-claimlens-state";
+const COUNT_ATTR: &str = "data-claimlens-matches";
+/// Marks the element that `trunk serve`'s preview (or a publisher) wants annotated.
+const ARTICLE_ATTR: &str = "data-claimlens-article";
+
+/// A live annotation; dropping it does nothing, [`Mounted::unmount`] undoes it.
+pub struct Mounted {
+    container: Element,
+    ui_host: Element,
+    highlights: Highlights,
+    app: yew::AppHandle<App>,
+}
+
+thread_local! {
+    static CURRENT: RefCell<Option<Mounted>> = const { RefCell::new(None) };
+}
+
+/// Runs when the module loads: annotates `[data-claimlens-article]` if the
+/// page has one. Pages without it (such as test pages) are left alone.
+#[wasm_bindgen(start)]
+pub fn start() {
+    let document = gloo::utils::document();
+    let Ok(Some(container)) = document.query_selector(&format!("[{ARTICLE_ATTR}]")) else {
+        return;
+    };
+    match mount(&container) {
+        Ok(mounted) => CURRENT.with(|c| *c.borrow_mut() = Some(mounted)),
+        Err(error) => web_sys::console::warn_2(&"ClaimLens could not start:".into(), &error),
+    }
+}
+
+/// Removes the annotation started by [`start`], restoring the page.
+#[wasm_bindgen]
+pub fn unmount() {
+    if let Some(mounted) = CURRENT.with(|c| c.borrow_mut().take()) {
+        mounted.unmount();
+    }
+}
+
+/// Annotates `container` with the bundled dataset.
+pub fn mount(container: &Element) -> Result<Mounted, JsValue> {
+    mount_with(container, Matcher::new(Dataset::bundled()))
+}
+
+/// Annotates `container` with any matcher; tests use their own datasets.
+pub fn mount_with(container: &Element, matcher: Matcher) -> Result<Mounted, JsValue> {
+    if container.has_attribute(STATE_ATTR) {
+        return Err("this element is already annotated by ClaimLens".into());
+    }
+    let document = gloo::utils::document();
+    let map = TextMap::from_container(container);
+    let matches = matcher.find(map.text());
+
+    let mut highlights = Highlights::new(&document);
+    for (index, found) in matches.iter().enumerate().rev() {
+        let claim = matcher.claim(found);
+        highlights.wrap(
+            &map,
+            found.span.start,
+            found.span.end,
+            &highlight_spec(claim, index),
+        )?;
+    }
+
+    let ui_host = document.create_element("claimlens-ui")?;
+    ui_host.set_attribute("data-claimlens-ui", "")?;
+    let shadow = ui_host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?;
+    let sheet = CssStyleSheet::new()?;
+    sheet.replace_sync(CARD_CSS)?;
+    shadow.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
+    let root = document.create_element("div")?;
+    shadow.append_child(&root)?;
+    document
+        .body()
+        .ok_or("the page has no body")?
+        .append_child(&ui_host)?;
+
+    let detail = js_sys::Array::new();
+    let chars: Vec<char> = map.text().chars().collect();
+    for found in &matches {
+        let item = js_sys::Object::new();
+        js_sys::Reflect::set(
+            &item,
+            &"claimId".into(),
+            &matcher.claim(found).id.as_str().into(),
+        )?;
+        let text: String = chars[found.span.start..found.span.end].iter().collect();
+        js_sys::Reflect::set(&item, &"text".into(), &text.into())?;
+        detail.push(&item);
+    }
+    let count = matches.len();
+    let report = Rc::new(Report {
+        matcher,
+        matches,
+        container: container.clone(),
+        ui_host: ui_host.clone(),
+    });
+    let app = yew::Renderer::<App>::with_root_and_props(root, AppProps { report }).render();
+
+    container.set_attribute(STATE_ATTR, "ready")?;
+    container.set_attribute(COUNT_ATTR, &count.to_string())?;
+    let init = CustomEventInit::new();
+    init.set_detail(&detail);
+    let event = CustomEvent::new_with_event_init_dict("claimlens:ready", &init)?;
+    document.dispatch_event(&event)?;
+
+    Ok(Mounted {
+        container: container.clone(),
+        ui_host,
+        highlights,
+        app,
+    })
+}
+
+impl Mounted {
+    /// Restores the page as it was before [`mount`].
+    pub fn unmount(mut self) {
+        self.app.destroy();
+        self.ui_host.remove();
+        self.highlights.remove();
+        let _ = self.container.remove_attribute(STATE_ATTR);
+        let _ = self.container.remove_attribute(COUNT_ATTR);
+    }
+}

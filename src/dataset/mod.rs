@@ -1,0 +1,105 @@
+//! The claims dataset: what ClaimLens knows, and which version of it.
+//!
+//! The model here is plain data with no serde and no I/O, because the same
+//! types are built three ways: parsed from TOML sources by the CLI
+//! ([`source`]), parsed and validated by `build.rs`, and constructed from
+//! generated Rust literals inside the widget (`crate::bundled`), which
+//! therefore carries no parser at all. This module must not mention `crate::`
+//! in code: `build.rs` compiles it as a module of its own.
+
+mod date;
+mod rating;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod source;
+
+pub use date::Date;
+pub use rating::Rating;
+
+/// A whole dataset release.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Dataset {
+    pub info: DatasetInfo,
+    pub claims: Vec<Claim>,
+}
+
+/// Identifies a release, so every card can say which data it came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DatasetInfo {
+    /// Editor-chosen release name, e.g. `2026.11.0`.
+    pub version: String,
+    /// The source format version; the build refuses schemas it doesn't know.
+    pub schema: u32,
+    /// The release date; no claim may be "as of" a later day.
+    pub released: Date,
+    /// SHA-256 of the source files, hex; changes whenever any byte of data does.
+    pub content_hash: String,
+}
+
+impl DatasetInfo {
+    /// The prefix of the content hash shown on cards: long enough to tell
+    /// releases apart, short enough to read aloud.
+    pub fn short_hash(&self) -> &str {
+        &self.content_hash[..self.content_hash.len().min(12)]
+    }
+}
+
+/// One reviewed claim and everything its card shows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Claim {
+    /// Stable slug; never reused for a different claim.
+    pub id: String,
+    /// The claim in canonical, short wording.
+    pub claim_reviewed: String,
+    pub rating: Rating,
+    /// The card's one-line headline.
+    pub summary: String,
+    /// A short plain-language paragraph.
+    pub context: String,
+    /// The day the context was last known to be true.
+    pub as_of: Date,
+    pub reviewed: Date,
+    pub modified: Date,
+    /// BCP 47 language tag of the claim's wording, e.g. `en`.
+    pub language: String,
+    /// Where the claim was seen (articles, speeches); shown in exports.
+    pub appearances: Vec<Appearance>,
+    pub sources: Vec<Source>,
+    pub pattern: MatchPattern,
+    /// Sentences that must match this claim: the dataset's own regression tests.
+    pub examples: Vec<String>,
+    /// Sentences that must not match this claim.
+    pub counterexamples: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Appearance {
+    pub url: String,
+    pub title: String,
+    pub date: Option<Date>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Source {
+    pub title: String,
+    pub publisher: String,
+    pub date: Option<Date>,
+    /// Always `https://`; validation rejects anything else.
+    pub url: String,
+}
+
+/// What a sentence must contain to be this claim. Written by editors in the
+/// claim's file; interpreted by the [`crate::matcher`].
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct MatchPattern {
+    /// Every group must be present in one sentence; the words inside a group
+    /// are alternatives (synonyms). Each alternative may be several words.
+    pub all_of: Vec<Vec<String>>,
+    /// Numbers that must appear, exactly, in the same sentence.
+    pub numbers: Vec<u64>,
+}
+
+impl Dataset {
+    pub fn claim(&self, id: &str) -> Option<&Claim> {
+        self.claims.iter().find(|c| c.id == id)
+    }
+}

@@ -1,0 +1,548 @@
+//! Reading and validating the editor-facing dataset sources.
+//!
+//! A dataset lives in a directory: `dataset.toml` names the release, and
+//! `claims/*.toml` hold one claim each, so that an edit touches one small
+//! file and a review diff stays readable. Every problem is collected (not
+//! just the first) and reported as `file:line: field: what to do`, because
+//! the people fixing them are editors, not Rust programmers.
+
+use super::{Appearance, Claim, Dataset, DatasetInfo, Date, MatchPattern, Rating, Source};
+use serde::Deserialize;
+use std::fmt;
+use std::path::{Path, PathBuf};
+use toml::Spanned;
+
+/// The source format versions this build understands.
+pub const KNOWN_SCHEMAS: &[u32] = &[1];
+
+/// Everything wrong with a dataset, in file order. Opaque on purpose: callers
+/// print it or count it; they do not branch on the kind of mistake.
+#[derive(Debug)]
+pub struct DatasetErrors {
+    problems: Vec<Problem>,
+}
+
+#[derive(Debug)]
+struct Problem {
+    file: PathBuf,
+    line: usize,
+    field: String,
+    message: String,
+}
+
+impl DatasetErrors {
+    pub fn len(&self) -> usize {
+        self.problems.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.problems.is_empty()
+    }
+
+    /// One `file:line: field: message` line per problem.
+    pub fn lines(&self) -> impl Iterator<Item = String> + '_ {
+        self.problems.iter().map(|p| {
+            format!(
+                "{}:{}: {}: {}",
+                p.file.display(),
+                p.line,
+                p.field,
+                p.message
+            )
+        })
+    }
+}
+
+impl fmt::Display for DatasetErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for line in self.lines() {
+            writeln!(f, "{line}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for DatasetErrors {}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawManifest {
+    version: Option<Spanned<String>>,
+    schema: Option<Spanned<u32>>,
+    released: Option<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawClaim {
+    id: Option<Spanned<String>>,
+    claim_reviewed: Option<Spanned<String>>,
+    rating: Option<Spanned<String>>,
+    summary: Option<Spanned<String>>,
+    context: Option<Spanned<String>>,
+    as_of: Option<Spanned<String>>,
+    reviewed: Option<Spanned<String>>,
+    modified: Option<Spanned<String>>,
+    language: Option<Spanned<String>>,
+    #[serde(default)]
+    appearance: Vec<Spanned<RawAppearance>>,
+    #[serde(default)]
+    sources: Vec<Spanned<RawSource>>,
+    #[serde(rename = "match")]
+    pattern: Option<Spanned<RawPattern>>,
+    #[serde(default)]
+    examples: Vec<Spanned<String>>,
+    #[serde(default)]
+    counterexamples: Vec<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSource {
+    title: Option<Spanned<String>>,
+    publisher: Option<Spanned<String>>,
+    date: Option<Spanned<String>>,
+    url: Option<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawAppearance {
+    url: Option<Spanned<String>>,
+    title: Option<Spanned<String>>,
+    date: Option<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPattern {
+    all_of: Option<Spanned<Vec<Vec<String>>>>,
+    #[serde(default)]
+    numbers: Vec<u64>,
+}
+
+/// The bytes a dataset is made of, read but not yet parsed. Kept separate so
+/// the content hash covers exactly what was validated.
+pub struct SourceFiles {
+    root: PathBuf,
+    manifest: String,
+    /// `(path, text)`, sorted by path so hashing and ids are deterministic.
+    claims: Vec<(PathBuf, String)>,
+}
+
+impl SourceFiles {
+    /// Reads `dir/dataset.toml` and `dir/claims/*.toml`.
+    pub fn read(dir: &Path) -> Result<SourceFiles, String> {
+        let manifest_path = dir.join("dataset.toml");
+        let manifest = std::fs::read_to_string(&manifest_path)
+            .map_err(|e| format!("cannot read {}: {e}", manifest_path.display()))?;
+        let claims_dir = dir.join("claims");
+        let entries = std::fs::read_dir(&claims_dir)
+            .map_err(|e| format!("cannot read {}: {e}", claims_dir.display()))?;
+        let mut claims = Vec::new();
+        for entry in entries {
+            let path = entry
+                .map_err(|e| format!("cannot list {}: {e}", claims_dir.display()))?
+                .path();
+            if path.extension().is_some_and(|ext| ext == "toml") {
+                let text = std::fs::read_to_string(&path)
+                    .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+                claims.push((path, text));
+            }
+        }
+        claims.sort_by(|a, b| a.0.cmp(&b.0));
+        Ok(SourceFiles {
+            root: dir.to_path_buf(),
+            manifest,
+            claims,
+        })
+    }
+
+    /// Every file that went into the dataset, for build-script rerun triggers.
+    pub fn paths(&self) -> impl Iterator<Item = PathBuf> + '_ {
+        std::iter::once(self.root.join("dataset.toml"))
+            .chain(self.claims.iter().map(|(p, _)| p.clone()))
+    }
+
+    /// SHA-256 over file names and contents, in sorted order.
+    pub fn content_hash(&self) -> String {
+        use sha2::{Digest, Sha256};
+        let mut hasher = Sha256::new();
+        let mut feed = |name: &str, text: &str| {
+            hasher.update((name.len() as u64).to_le_bytes());
+            hasher.update(name.as_bytes());
+            hasher.update((text.len() as u64).to_le_bytes());
+            hasher.update(text.as_bytes());
+        };
+        feed("dataset.toml", &self.manifest);
+        for (path, text) in &self.claims {
+            let name = path.file_name().unwrap_or_default().to_string_lossy();
+            feed(&name, text);
+        }
+        hasher
+            .finalize()
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect()
+    }
+
+    /// Parses and validates everything, reporting all problems at once.
+    pub fn parse(&self) -> Result<Dataset, DatasetErrors> {
+        let mut problems = Vec::new();
+        let manifest_path = self.root.join("dataset.toml");
+        let info = {
+            let mut check = Checker::new(&manifest_path, &self.manifest, &mut problems);
+            check.manifest(self.content_hash())
+        };
+        let mut claims: Vec<(Claim, PathBuf, usize)> = Vec::new();
+        for (path, text) in &self.claims {
+            let mut check = Checker::new(path, text, &mut problems);
+            if let Some((claim, id_line)) = check.claim(info.as_ref().map(|i| i.released)) {
+                claims.push((claim, path.clone(), id_line));
+            }
+        }
+        for (i, (claim, path, line)) in claims.iter().enumerate() {
+            if let Some((_, first, _)) = claims[..i].iter().find(|(c, _, _)| c.id == claim.id) {
+                problems.push(Problem {
+                    file: path.clone(),
+                    line: *line,
+                    field: "id".into(),
+                    message: format!(
+                        "duplicate id `{}` (also in {}); give each claim its own id",
+                        claim.id,
+                        first.display()
+                    ),
+                });
+            }
+        }
+        match info {
+            Some(info) if problems.is_empty() => Ok(Dataset {
+                info,
+                claims: claims.into_iter().map(|(c, _, _)| c).collect(),
+            }),
+            _ => Err(DatasetErrors { problems }),
+        }
+    }
+}
+
+/// Reads and validates the dataset in `dir`.
+pub fn load_dir(dir: &Path) -> Result<Dataset, String> {
+    let files = SourceFiles::read(dir)?;
+    files.parse().map_err(|errors| errors.to_string())
+}
+
+/// Validation state for one file: turns byte spans into line numbers.
+struct Checker<'a> {
+    file: &'a Path,
+    text: &'a str,
+    problems: &'a mut Vec<Problem>,
+}
+
+impl<'a> Checker<'a> {
+    fn new(file: &'a Path, text: &'a str, problems: &'a mut Vec<Problem>) -> Self {
+        Checker {
+            file,
+            text,
+            problems,
+        }
+    }
+
+    fn line_of(&self, offset: usize) -> usize {
+        self.text[..offset.min(self.text.len())]
+            .bytes()
+            .filter(|&b| b == b'\n')
+            .count()
+            + 1
+    }
+
+    fn report(&mut self, line: usize, field: &str, message: impl Into<String>) {
+        self.problems.push(Problem {
+            file: self.file.to_path_buf(),
+            line,
+            field: field.to_string(),
+            message: message.into(),
+        });
+    }
+
+    fn parse_toml<T: serde::de::DeserializeOwned>(&mut self) -> Option<T> {
+        match toml::from_str::<T>(self.text) {
+            Ok(value) => Some(value),
+            Err(error) => {
+                let line = error.span().map_or(1, |s| self.line_of(s.start));
+                let message = error.message().replace('\n', " ");
+                self.report(line, "toml", format!("{message}; fix the TOML syntax"));
+                None
+            }
+        }
+    }
+
+    /// A required, non-empty string field.
+    fn text_field(&mut self, value: Option<Spanned<String>>, field: &str) -> Option<String> {
+        match value {
+            None => {
+                self.report(1, field, format!("missing; add `{field} = \"…\"`"));
+                None
+            }
+            Some(v) if v.get_ref().trim().is_empty() => {
+                let line = self.line_of(v.span().start);
+                self.report(line, field, "is empty; write the text or remove the claim");
+                None
+            }
+            Some(v) => Some(v.into_inner().trim().to_string()),
+        }
+    }
+
+    fn date_value(&mut self, value: Spanned<String>, field: &str) -> Option<Date> {
+        let parsed = Date::parse_iso(value.get_ref());
+        if parsed.is_none() {
+            let line = self.line_of(value.span().start);
+            self.report(
+                line,
+                field,
+                format!("`{}` is not a real date; write YYYY-MM-DD", value.get_ref()),
+            );
+        }
+        parsed
+    }
+
+    fn date_field(&mut self, value: Option<Spanned<String>>, field: &str) -> Option<(Date, usize)> {
+        let value = match value {
+            None => {
+                self.report(1, field, format!("missing; add `{field} = \"YYYY-MM-DD\"`"));
+                return None;
+            }
+            Some(v) => v,
+        };
+        let line = self.line_of(value.span().start);
+        self.date_value(value, field).map(|d| (d, line))
+    }
+
+    fn https_url(&mut self, value: Option<Spanned<String>>, field: &str) -> Option<String> {
+        let value = match value {
+            None => {
+                self.report(1, field, "missing; add `url = \"https://…\"`");
+                return None;
+            }
+            Some(v) => v,
+        };
+        let line = self.line_of(value.span().start);
+        let url = value.get_ref().trim();
+        let host = url
+            .strip_prefix("https://")
+            .map(|rest| rest.split(['/', '?', '#']).next().unwrap_or_default());
+        match host {
+            Some(host)
+                if host.contains('.')
+                    && !host.contains(char::is_whitespace)
+                    && !url.contains(char::is_whitespace) =>
+            {
+                Some(url.to_string())
+            }
+            Some(_) => {
+                self.report(
+                    line,
+                    field,
+                    format!("`{url}` is not a well-formed URL; write https://host/path"),
+                );
+                None
+            }
+            None => {
+                self.report(
+                    line,
+                    field,
+                    format!("`{url}` is not https; link the https:// address of the source"),
+                );
+                None
+            }
+        }
+    }
+
+    fn manifest(&mut self, content_hash: String) -> Option<DatasetInfo> {
+        let raw: RawManifest = self.parse_toml()?;
+        let version = self.text_field(raw.version, "version");
+        let schema = match raw.schema {
+            None => {
+                self.report(1, "schema", "missing; add `schema = 1`");
+                None
+            }
+            Some(s) if !KNOWN_SCHEMAS.contains(s.get_ref()) => {
+                let line = self.line_of(s.span().start);
+                self.report(
+                    line,
+                    "schema",
+                    format!(
+                        "schema {} is unknown to this build (known: {:?}); update ClaimLens or use a known schema",
+                        s.get_ref(),
+                        KNOWN_SCHEMAS
+                    ),
+                );
+                None
+            }
+            Some(s) => Some(s.into_inner()),
+        };
+        let released = self.date_field(raw.released, "released");
+        Some(DatasetInfo {
+            version: version?,
+            schema: schema?,
+            released: released?.0,
+            content_hash,
+        })
+    }
+
+    /// Returns the claim and the line of its id, or `None` after reporting.
+    fn claim(&mut self, released: Option<Date>) -> Option<(Claim, usize)> {
+        let raw: RawClaim = self.parse_toml()?;
+        let id_line = raw.id.as_ref().map_or(1, |v| self.line_of(v.span().start));
+        let id = self.text_field(raw.id, "id");
+        if let Some(id) = &id {
+            let is_slug = id
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+            if !is_slug {
+                self.report(
+                    id_line,
+                    "id",
+                    format!("`{id}` is not a slug; use lowercase letters, digits and hyphens"),
+                );
+            }
+        }
+        let claim_reviewed = self.text_field(raw.claim_reviewed, "claim_reviewed");
+        let rating = match raw.rating {
+            None => {
+                self.report(1, "rating", "missing; add `rating = \"…\"`");
+                None
+            }
+            Some(r) => {
+                let found = Rating::from_slug(r.get_ref());
+                if found.is_none() {
+                    let line = self.line_of(r.span().start);
+                    let known: Vec<&str> = Rating::ALL.iter().map(|r| r.slug()).collect();
+                    self.report(
+                        line,
+                        "rating",
+                        format!(
+                            "unknown rating `{}`; use one of: {}",
+                            r.get_ref(),
+                            known.join(", ")
+                        ),
+                    );
+                }
+                found
+            }
+        };
+        let summary = self.text_field(raw.summary, "summary");
+        let context = self.text_field(raw.context, "context");
+        let language = self.text_field(raw.language, "language");
+        let as_of = self.date_field(raw.as_of, "as_of");
+        let reviewed = self.date_field(raw.reviewed, "reviewed");
+        let modified = self.date_field(raw.modified, "modified");
+        if let (Some((as_of, line)), Some(released)) = (as_of, released) {
+            if as_of > released {
+                self.report(line, "as_of", format!("{as_of} is after the release date {released}; a release cannot know the future"));
+            }
+        }
+        if let (Some((reviewed, _)), Some((modified, line))) = (reviewed, modified) {
+            if modified < reviewed {
+                self.report(line, "modified", format!("{modified} is before reviewed {reviewed}; a claim is modified on or after its review"));
+            }
+        }
+
+        let mut sources = Vec::new();
+        if raw.sources.is_empty() {
+            self.report(
+                1,
+                "sources",
+                "no sources; add at least one [[sources]] table",
+            );
+        }
+        for raw_source in raw.sources {
+            let source = raw_source.into_inner();
+            let title = self.text_field(source.title, "sources.title");
+            let publisher = self.text_field(source.publisher, "sources.publisher");
+            let url = self.https_url(source.url, "sources.url");
+            let date = source.date.and_then(|d| self.date_value(d, "sources.date"));
+            if let (Some(title), Some(publisher), Some(url)) = (title, publisher, url) {
+                sources.push(Source {
+                    title,
+                    publisher,
+                    date,
+                    url,
+                });
+            }
+        }
+
+        let mut appearances = Vec::new();
+        for raw_appearance in raw.appearance {
+            let appearance = raw_appearance.into_inner();
+            let title = self.text_field(appearance.title, "appearance.title");
+            let url = self.https_url(appearance.url, "appearance.url");
+            let date = appearance
+                .date
+                .and_then(|d| self.date_value(d, "appearance.date"));
+            if let (Some(title), Some(url)) = (title, url) {
+                appearances.push(Appearance { url, title, date });
+            }
+        }
+
+        let pattern = match raw.pattern {
+            None => {
+                self.report(
+                    1,
+                    "match",
+                    "missing; add a [match] table with `all_of = [[\"word\", \"synonym\"], …]`",
+                );
+                None
+            }
+            Some(p) => {
+                let line = self.line_of(p.span().start);
+                let p = p.into_inner();
+                let all_of = p.all_of.map(Spanned::into_inner).unwrap_or_default();
+                let has_empty = all_of
+                    .iter()
+                    .any(|g| g.is_empty() || g.iter().any(|t| t.trim().is_empty()));
+                if all_of.is_empty() || has_empty {
+                    self.report(line, "match.all_of", "needs at least one group and no empty terms; list the words a mention must contain");
+                    None
+                } else {
+                    Some(MatchPattern {
+                        all_of,
+                        numbers: p.numbers,
+                    })
+                }
+            }
+        };
+        let examples: Vec<String> = raw.examples.into_iter().map(Spanned::into_inner).collect();
+        if examples.is_empty() {
+            self.report(
+                1,
+                "examples",
+                "no examples; add sentences that must match this claim",
+            );
+        }
+        let counterexamples = raw
+            .counterexamples
+            .into_iter()
+            .map(Spanned::into_inner)
+            .collect();
+
+        Some((
+            Claim {
+                id: id?,
+                claim_reviewed: claim_reviewed?,
+                rating: rating?,
+                summary: summary?,
+                context: context?,
+                as_of: as_of?.0,
+                reviewed: reviewed?.0,
+                modified: modified?.0,
+                language: language?,
+                appearances,
+                sources,
+                pattern: pattern?,
+                examples,
+                counterexamples,
+            },
+            id_line,
+        ))
+    }
+}

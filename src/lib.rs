@@ -1,0 +1,42 @@
+//! ClaimLens finds the claims a bundled, versioned dataset knows in news text
+//! and explains them on context cards.
+//!
+//! The crate has two halves. The **engine** — [`dataset`] and [`matcher`] —
+//! is pure Rust: no DOM, no I/O in the browser, the same code in the native
+//! `claimlens` CLI and in the WebAssembly widget. The **widget** — `page`,
+//! `ui` and `boot` — exists only on `wasm32` and turns matches into
+//! highlights and cards on a live page.
+//!
+//! ```
+//! use claimlens::{Dataset, Matcher};
+//!
+//! let matcher = Matcher::new(Dataset::bundled());
+//! let text = "Only 26 Western countries are ready to deploy troops to secure a ceasefire.";
+//! let found = matcher.find(text);
+//! assert_eq!(found.len(), 1);
+//! let claim = matcher.claim(&found[0]);
+//! assert_eq!(claim.id, "coalition-26-countries-ready-to-deploy");
+//! let span: String = text.chars().skip(found[0].span.start).take(found[0].span.end - found[0].span.start).collect();
+//! assert_eq!(span, "26 Western countries are ready to deploy troops");
+//! ```
+
+mod bundled;
+pub mod dataset;
+pub mod matcher;
+
+pub use dataset::Dataset;
+pub use matcher::{Match, Matcher, Span};
+
+impl Dataset {
+    /// The dataset compiled into this build (see `build.rs`).
+    pub fn bundled() -> Dataset {
+        bundled::dataset()
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+pub mod boot;
+#[cfg(target_arch = "wasm32")]
+pub mod page;
+#[cfg(target_arch = "wasm32")]
+mod ui;

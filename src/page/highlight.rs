@@ -1,0 +1,161 @@
+//! Wrapping matched text in focusable marks, and unwrapping it exactly.
+//!
+//! Marks are `claimlens-mark` elements: an unknown element name no host
+//! stylesheet targets (unlike `<mark>`, which pages and browsers style).
+//! Their look comes from one constructable stylesheet adopted by the
+//! document, which a CSP `style-src` cannot block and teardown removes.
+//!
+//! Splitting a text node keeps the original node as the first part, so undo
+//! in reverse order rebuilds every original node, object identity included.
+
+use super::text_map::TextMap;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{CssStyleSheet, Document, Element, Text};
+
+pub const MARK_TAG: &str = "claimlens-mark";
+
+const MARK_CSS: &str = "
+claimlens-mark[data-claimlens-claim] {
+  all: unset;
+  display: inline;
+  font: inherit;
+  color: inherit;
+  text-decoration-line: underline;
+  text-decoration-style: solid;
+  text-decoration-thickness: 2px;
+  text-underline-offset: 3px;
+  cursor: pointer;
+  background: color-mix(in srgb, currentColor 6%, transparent);
+}
+claimlens-mark[data-claimlens-style=dotted] { text-decoration-style: dotted; }
+claimlens-mark[data-claimlens-style=wavy] { text-decoration-style: wavy; }
+claimlens-mark[data-claimlens-style=double] { text-decoration-style: double; }
+claimlens-mark[data-claimlens-claim]:focus-visible { outline: 2px solid Highlight; outline-offset: 2px; }
+";
+
+/// One split-and-wrap, remembered so it can be undone.
+struct Wrap {
+    original: Text,
+    mark: Element,
+    wrapped: Text,
+    rest: Option<Text>,
+}
+
+/// The marks ClaimLens added to a page.
+pub struct Highlights {
+    document: Document,
+    sheet: Option<CssStyleSheet>,
+    wraps: Vec<Wrap>,
+}
+
+/// What one highlight looks like and which card it opens.
+pub struct MarkSpec<'a> {
+    pub claim_id: &'a str,
+    pub match_index: usize,
+    pub colour: &'a str,
+    /// An underline style per rating, so colour is never the only cue.
+    pub line_style: &'a str,
+    pub label: &'a str,
+}
+
+impl Highlights {
+    pub fn new(document: &Document) -> Highlights {
+        let sheet = CssStyleSheet::new()
+            .ok()
+            .filter(|s| s.replace_sync(MARK_CSS).is_ok());
+        if let Some(sheet) = &sheet {
+            let sheets = document.adopted_style_sheets();
+            sheets.push(sheet);
+            document.set_adopted_style_sheets(&sheets);
+        }
+        Highlights {
+            document: document.clone(),
+            sheet,
+            wraps: Vec::new(),
+        }
+    }
+
+    /// Wraps the char span `[start, end)` of `map`'s text; returns the marks.
+    ///
+    /// Call in descending order of `start`: splitting a node keeps its
+    /// leading part in place, so earlier spans' positions stay valid.
+    pub fn wrap(
+        &mut self,
+        map: &TextMap,
+        start: usize,
+        end: usize,
+        spec: &MarkSpec,
+    ) -> Result<Vec<Element>, JsValue> {
+        let mut marks = Vec::new();
+        for range in map.node_ranges(start, end).into_iter().rev() {
+            if range.start_utf16 == range.end_utf16 {
+                continue;
+            }
+            let original = range.node;
+            let wrapped = original.split_text(range.start_utf16)?;
+            let rest_len = wrapped.length() - (range.end_utf16 - range.start_utf16);
+            let rest = if rest_len > 0 {
+                Some(wrapped.split_text(range.end_utf16 - range.start_utf16)?)
+            } else {
+                None
+            };
+            let mark = self.document.create_element(MARK_TAG)?;
+            mark.set_attribute("data-claimlens-claim", spec.claim_id)?;
+            mark.set_attribute("data-claimlens-match", &spec.match_index.to_string())?;
+            mark.set_attribute("data-claimlens-style", spec.line_style)?;
+            mark.unchecked_ref::<web_sys::HtmlElement>()
+                .style()
+                .set_property("text-decoration-color", spec.colour)?;
+            let parent = wrapped.parent_node().ok_or("text node without parent")?;
+            parent.insert_before(&mark, Some(&wrapped))?;
+            mark.append_child(&wrapped)?;
+            self.wraps.push(Wrap {
+                original,
+                mark: mark.clone(),
+                wrapped,
+                rest,
+            });
+            marks.push(mark);
+        }
+        marks.reverse();
+        // One tab stop and one accessible name per claim mention.
+        if let Some(first) = marks.first() {
+            first.set_attribute("tabindex", "0")?;
+            first.set_attribute("role", "button")?;
+            first.set_attribute("aria-haspopup", "dialog")?;
+            first.set_attribute("aria-expanded", "false")?;
+            first.set_attribute(
+                "aria-label",
+                &format!("{} — ClaimLens: {}", first_text(&marks), spec.label),
+            )?;
+        }
+        Ok(marks)
+    }
+
+    /// Restores every wrapped text node and removes the stylesheet.
+    pub fn remove(&mut self) {
+        for wrap in self.wraps.drain(..).rev() {
+            let mut data = wrap.original.data();
+            data.push_str(&wrap.wrapped.data());
+            if let Some(rest) = &wrap.rest {
+                data.push_str(&rest.data());
+                rest.remove();
+            }
+            wrap.original.set_data(&data);
+            wrap.mark.remove();
+        }
+        if let Some(sheet) = self.sheet.take() {
+            let kept = js_sys::Array::new();
+            for existing in self.document.adopted_style_sheets().iter() {
+                if existing != JsValue::from(&sheet) {
+                    kept.push(&existing);
+                }
+            }
+            self.document.set_adopted_style_sheets(&kept);
+        }
+    }
+}
+
+fn first_text(marks: &[Element]) -> String {
+    marks.iter().filter_map(|m| m.text_content()).collect()
+}

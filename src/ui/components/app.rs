@@ -1,0 +1,68 @@
+use super::card::Card;
+use crate::matcher::{Match, Matcher};
+use crate::ui::hooks::{mark_for, use_mark_events};
+use crate::ui::state::{Action, CardState};
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use web_sys::Element;
+use yew::prelude::*;
+
+/// What one annotation run found, handed from boot to the UI.
+pub struct Report {
+    pub matcher: Matcher,
+    pub matches: Vec<Match>,
+    /// The annotated article element.
+    pub container: Element,
+    /// The element hosting the widget's shadow root.
+    pub ui_host: Element,
+}
+
+#[derive(Properties, Clone)]
+pub struct AppProps {
+    pub report: Rc<Report>,
+}
+
+impl PartialEq for AppProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.report, &other.report)
+    }
+}
+
+#[function_component]
+pub fn App(props: &AppProps) -> Html {
+    let report = &props.report;
+    let state = use_reducer(CardState::default);
+    use_mark_events(
+        report.container.clone(),
+        report.ui_host.clone(),
+        state.clone(),
+    );
+
+    let Some((match_index, anchor)) = state.open else {
+        return html! {};
+    };
+    let Some(found) = report.matches.get(match_index) else {
+        return html! {};
+    };
+    let on_close = {
+        let state = state.clone();
+        let container = report.container.clone();
+        Callback::from(move |_| {
+            state.dispatch(Action::Close);
+            if let Some(mark) = mark_for(&container, match_index) {
+                let _ = mark.unchecked_ref::<web_sys::HtmlElement>().focus();
+            }
+        })
+    };
+    html! {
+        <Card
+            key={match_index}
+            {match_index}
+            {anchor}
+            claim={report.matcher.claim(found).clone()}
+            explanation={found.explanation.clone()}
+            dataset={report.matcher.dataset().info.clone()}
+            {on_close}
+        />
+    }
+}

@@ -1,0 +1,124 @@
+//! Wiring the host page's events to the card state.
+//!
+//! Listeners are delegated: one per event type on the document, found by
+//! `closest(mark)`, so no listener is attached to any host element and
+//! dropping the hook removes them all.
+
+use super::state::{Action, Anchor, CardState};
+use crate::page::MARK_TAG;
+use gloo::events::{EventListener, EventListenerOptions};
+use wasm_bindgen::JsCast;
+use web_sys::{Element, Event, KeyboardEvent};
+use yew::prelude::*;
+
+/// The highlight element that opens a card for `match_index`.
+pub fn mark_for(container: &Element, match_index: usize) -> Option<Element> {
+    container
+        .query_selector(&format!(
+            "{MARK_TAG}[data-claimlens-match=\"{match_index}\"][tabindex]"
+        ))
+        .ok()
+        .flatten()
+}
+
+fn mark_of(event: &Event) -> Option<(usize, Element)> {
+    let target = event.target()?.dyn_into::<Element>().ok()?;
+    let mark = target
+        .closest(&format!("{MARK_TAG}[data-claimlens-match]"))
+        .ok()??;
+    let index = mark.get_attribute("data-claimlens-match")?.parse().ok()?;
+    Some((index, mark))
+}
+
+fn anchor_of(mark: &Element) -> Anchor {
+    let rect = mark.get_bounding_client_rect();
+    Anchor {
+        top: rect.top(),
+        bottom: rect.bottom(),
+        left: rect.left(),
+    }
+}
+
+/// Opens cards on click, focus and Enter/Space; closes on Escape and on a
+/// click elsewhere; keeps `aria-expanded` on the highlight in step.
+#[hook]
+pub fn use_mark_events(container: Element, ui_host: Element, state: UseReducerHandle<CardState>) {
+    let dispatcher = state.dispatcher();
+    let open_index = state.open.map(|(i, _)| i);
+    {
+        let container = container.clone();
+        use_effect_with(open_index, move |open| {
+            if let Some(i) = *open {
+                if let Some(mark) = mark_for(&container, i) {
+                    let _ = mark.set_attribute("aria-expanded", "true");
+                }
+            }
+            let open = *open;
+            move || {
+                if let Some(mark) = open.and_then(|i| mark_for(&container, i)) {
+                    let _ = mark.set_attribute("aria-expanded", "false");
+                }
+            }
+        });
+    }
+    use_effect_with((container, ui_host), move |(container, ui_host)| {
+        let document = gloo::utils::document();
+        let open = {
+            let dispatcher = dispatcher.clone();
+            move |event: &Event| {
+                if let Some((match_index, mark)) = mark_of(event) {
+                    dispatcher.dispatch(Action::Open {
+                        match_index,
+                        anchor: anchor_of(&mark),
+                    });
+                    true
+                } else {
+                    false
+                }
+            }
+        };
+        let on_click = {
+            let open = open.clone();
+            let dispatcher = dispatcher.clone();
+            let ui_host = ui_host.clone();
+            EventListener::new(&document, "click", move |event| {
+                let inside_card = event
+                    .target()
+                    .is_some_and(|t| JsValue::from(t) == JsValue::from(&ui_host));
+                if !open(event) && !inside_card {
+                    dispatcher.dispatch(Action::Close);
+                }
+            })
+        };
+        let on_focus = {
+            let open = open.clone();
+            EventListener::new(&document, "focusin", move |event| {
+                open(event);
+            })
+        };
+        let on_key = {
+            let container = container.clone();
+            let options = EventListenerOptions::enable_prevent_default();
+            EventListener::new_with_options(&document, "keydown", options, move |event| {
+                let Some(key) = event.dyn_ref::<KeyboardEvent>().map(KeyboardEvent::key) else {
+                    return;
+                };
+                match key.as_str() {
+                    "Escape" => {
+                        let focused_mark = mark_of(event).map(|(i, _)| i);
+                        dispatcher.dispatch(Action::Close);
+                        // Focus goes back to the highlight the reader was on.
+                        if let Some(mark) = focused_mark.and_then(|i| mark_for(&container, i)) {
+                            let _ = mark.unchecked_ref::<web_sys::HtmlElement>().focus();
+                        }
+                    }
+                    "Enter" | " " if open(event) => event.prevent_default(),
+                    _ => {}
+                }
+            })
+        };
+        move || drop((on_click, on_focus, on_key))
+    });
+}
+
+use wasm_bindgen::JsValue;

@@ -1,0 +1,44 @@
+//! The card's stylesheet, adopted by the widget's shadow root. `:host`
+//! resets inheritance so the page's fonts and colours never leak in, and the
+//! shadow boundary keeps these rules from leaking out.
+
+pub const CARD_CSS: &str = r#"
+:host { all: initial; }
+.card {
+  --bg: #ffffff; --fg: #1d1d1f; --muted: #5c5c66; --line: #d6d6dc; --link: #0b57d0;
+  position: fixed; inset: auto; margin: 0; box-sizing: border-box;
+  width: min(24rem, calc(100vw - 16px)); max-height: min(70vh, 32rem); overflow: auto;
+  padding: 14px 16px 12px; border: 1px solid var(--line); border-radius: 10px;
+  background: var(--bg); color: var(--fg);
+  box-shadow: 0 8px 28px rgb(0 0 0 / 0.18);
+  font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
+  text-align: left;
+}
+@media (prefers-color-scheme: dark) {
+  .card { --bg: #1f2023; --fg: #ececf1; --muted: #a8a8b3; --line: #3a3b40; --link: #8ab4f8; }
+}
+.badge {
+  display: inline-flex; align-items: center; gap: 6px; padding: 2px 10px 2px 6px;
+  border-radius: 999px; color: #fff; font-weight: 600; font-size: 13px;
+}
+.badge .icon { display: inline-grid; place-items: center; width: 18px; height: 18px;
+  border-radius: 50%; background: rgb(255 255 255 / 0.25); font-size: 12px; }
+.close { float: right; border: 0; background: transparent; color: var(--muted);
+  font: inherit; font-size: 18px; line-height: 1; cursor: pointer; padding: 2px 4px; }
+.close:focus-visible, a:focus-visible { outline: 2px solid var(--link); outline-offset: 2px; }
+.claim { margin: 10px 0 4px; font-weight: 600; }
+.summary { margin: 0 0 8px; }
+.context { margin: 0 0 8px; color: var(--muted); }
+.meta { margin: 0 0 8px; color: var(--muted); font-size: 12.5px; }
+h3 { margin: 10px 0 4px; font-size: 12px; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); }
+ul { margin: 0; padding-left: 18px; }
+li { margin: 0 0 4px; }
+a { color: var(--link); }
+.why { font-size: 12.5px; color: var(--muted); }
+.version { margin-top: 10px; padding-top: 8px; border-top: 1px solid var(--line);
+  font-size: 11.5px; color: var(--muted); }
+@media (prefers-reduced-motion: no-preference) {
+  .card { animation: appear 120ms ease-out; }
+  @keyframes appear { from { opacity: 0; transform: translateY(-2px); } }
+}
+"#;

@@ -1,0 +1,127 @@
+//! The `claimlens` binary's public contract.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn run(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_claimlens"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(stdin).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn seed_article() -> Option<String> {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/seed/article.txt");
+    match std::fs::read_to_string(path) {
+        Ok(text) => Some(text),
+        Err(_) => {
+            eprintln!("SKIPPED: seed article not found at {path}");
+            None
+        }
+    }
+}
+
+#[test]
+fn annotate_json_has_the_contract_shape_with_char_offsets() {
+    // Multi-byte characters before the match prove offsets are chars, not bytes.
+    let text = "Ünïcödé “quotes” — then: Only 26 Western countries are ready to deploy troops.";
+    let out = run(&["annotate", "--format", "json", "-"], text.as_bytes());
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        json["dataset"]["version"],
+        claimlens::Dataset::bundled().info.version
+    );
+    assert_eq!(
+        json["dataset"]["claims"],
+        claimlens::Dataset::bundled().claims.len()
+    );
+    let m = &json["matches"][0];
+    assert_eq!(m["claim_id"], "coalition-26-countries-ready-to-deploy");
+    assert_eq!(m["rating"], "needs-context");
+    assert!(m["claim"].as_str().unwrap().contains("26 countries"));
+    let (start, end) = (
+        m["start"].as_u64().unwrap() as usize,
+        m["end"].as_u64().unwrap() as usize,
+    );
+    let span: String = text.chars().skip(start).take(end - start).collect();
+    assert_eq!(span, "26 Western countries are ready to deploy troops");
+    assert_eq!(m["text"], span);
+}
+
+#[test]
+fn annotate_finds_the_troops_claim_in_the_seed_article() {
+    let Some(text) = seed_article() else { return };
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/seed/article.txt");
+    let out = run(&["annotate", "--format", "json", path], b"");
+    assert!(out.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let matches = json["matches"].as_array().unwrap();
+    let troops = matches
+        .iter()
+        .find(|m| m["claim_id"] == "coalition-26-countries-ready-to-deploy")
+        .unwrap();
+    let (start, end) = (
+        troops["start"].as_u64().unwrap() as usize,
+        troops["end"].as_u64().unwrap() as usize,
+    );
+    let span: String = text.chars().skip(start).take(end - start).collect();
+    assert_eq!(span, "26 Western countries are ready to deploy troops");
+}
+
+#[test]
+fn bad_input_gets_one_line_and_a_failure_exit() {
+    let cases: &[(&[&str], &[u8], &str)] = &[
+        (
+            &["annotate", "/definitely/not/here.txt"],
+            b"",
+            "cannot read /definitely/not/here.txt",
+        ),
+        (&["annotate", "-"], b"\xff\xfe\xfd", "not valid UTF-8"),
+        (&["annotate", "-"], b"   \n", "is empty"),
+        (
+            &["annotate", "--format", "xml", "-"],
+            b"x",
+            "unknown format `xml`",
+        ),
+        (&["frobnicate"], b"", "unknown command `frobnicate`"),
+        (
+            &["check", "/definitely/not/here"],
+            b"",
+            "cannot read /definitely/not/here/dataset.toml",
+        ),
+    ];
+    for (args, stdin, expected) in cases {
+        let out = run(args, stdin);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "{args:?} should fail");
+        assert_eq!(
+            stderr.lines().count(),
+            1,
+            "{args:?}: one line expected, got {stderr}"
+        );
+        assert!(stderr.contains(expected), "{args:?}: {stderr}");
+        assert!(out.stdout.is_empty(), "{args:?} printed to stdout");
+    }
+}
+
+#[test]
+fn check_passes_on_the_shipped_dataset() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/dataset");
+    let out = run(&["check", dir], b"");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("ok: "));
+}

@@ -1,0 +1,228 @@
+//! The shipped dataset is valid and carries passing regression sentences;
+//! broken datasets are refused with file:line:field messages.
+
+use claimlens::dataset::source::SourceFiles;
+use claimlens::{Dataset, Matcher};
+use std::path::{Path, PathBuf};
+
+fn shipped_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("dataset")
+}
+
+#[test]
+fn shipped_sources_parse_to_the_bundled_dataset() {
+    let parsed = SourceFiles::read(&shipped_dir()).unwrap().parse().unwrap();
+    assert_eq!(parsed, Dataset::bundled());
+    assert_eq!(parsed.info.content_hash.len(), 64);
+    assert!(parsed.claims.len() >= 3);
+}
+
+#[test]
+fn every_claim_matches_its_examples_and_not_its_counterexamples() {
+    let matcher = Matcher::new(Dataset::bundled());
+    let mut failures = Vec::new();
+    for claim in &matcher.dataset().claims {
+        let hits = |text: &str| {
+            matcher
+                .find(text)
+                .iter()
+                .any(|m| matcher.claim(m).id == claim.id)
+        };
+        for example in &claim.examples {
+            if !hits(example) {
+                failures.push(format!("{}: example did not match: {example}", claim.id));
+            }
+        }
+        for counter in &claim.counterexamples {
+            if hits(counter) {
+                failures.push(format!("{}: counterexample matched: {counter}", claim.id));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn every_claim_has_https_sources_and_consistent_dates() {
+    for claim in &Dataset::bundled().claims {
+        assert!(!claim.sources.is_empty(), "{} has no sources", claim.id);
+        assert!(
+            claim.sources.iter().all(|s| s.url.starts_with("https://")),
+            "{}",
+            claim.id
+        );
+        assert!(claim.reviewed <= claim.modified, "{}", claim.id);
+    }
+}
+
+const MANIFEST: &str = "version = \"t.1\"\nschema = 1\nreleased = \"2026-01-31\"\n";
+
+const GOOD_CLAIM: &str = r#"id = "good-claim"
+claim_reviewed = "Something was said."
+rating = "accurate"
+summary = "It was."
+context = "Because."
+as_of = "2026-01-01"
+reviewed = "2026-01-02"
+modified = "2026-01-03"
+language = "en"
+examples = ["Something was said."]
+
+[[sources]]
+title = "A source"
+publisher = "A publisher"
+url = "https://example.org/a"
+
+[match]
+all_of = [["something"], ["said"]]
+"#;
+
+/// Writes a dataset whose only claim is `claim`, and returns its problems.
+fn problems_of(name: &str, manifest: &str, claims: &[&str]) -> Vec<String> {
+    let dir = std::env::temp_dir().join(format!("claimlens-test-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("claims")).unwrap();
+    std::fs::write(dir.join("dataset.toml"), manifest).unwrap();
+    for (i, claim) in claims.iter().enumerate() {
+        std::fs::write(dir.join("claims").join(format!("c{i}.toml")), claim).unwrap();
+    }
+    let result = SourceFiles::read(&dir).unwrap().parse();
+    std::fs::remove_dir_all(&dir).unwrap();
+    match result {
+        Ok(_) => Vec::new(),
+        Err(errors) => errors.lines().collect(),
+    }
+}
+
+#[test]
+fn a_good_dataset_has_no_problems() {
+    assert_eq!(
+        problems_of("good", MANIFEST, &[GOOD_CLAIM]),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn each_broken_rule_is_reported_with_file_line_and_field() {
+    // (case, manifest, claim with one defect, expected "file:line: field" suffix)
+    let cases: &[(&str, &str, String, &str)] = &[
+        (
+            "unknown-rating",
+            MANIFEST,
+            GOOD_CLAIM.replace("\"accurate\"", "\"sorta\""),
+            "c0.toml:3: rating",
+        ),
+        (
+            "empty-summary",
+            MANIFEST,
+            GOOD_CLAIM.replace("\"It was.\"", "\"  \""),
+            "c0.toml:4: summary",
+        ),
+        (
+            "missing-context",
+            MANIFEST,
+            GOOD_CLAIM.replace("context = \"Because.\"\n", ""),
+            "c0.toml:1: context",
+        ),
+        (
+            "http-url",
+            MANIFEST,
+            GOOD_CLAIM.replace("https://example.org/a", "http://example.org/a"),
+            "c0.toml:15: sources.url",
+        ),
+        (
+            "malformed-url",
+            MANIFEST,
+            GOOD_CLAIM.replace("https://example.org/a", "https://no host"),
+            "c0.toml:15: sources.url",
+        ),
+        (
+            "impossible-date",
+            MANIFEST,
+            GOOD_CLAIM.replace("2026-01-01", "2026-02-30"),
+            "c0.toml:6: as_of",
+        ),
+        (
+            "as-of-after-release",
+            MANIFEST,
+            GOOD_CLAIM.replace("2026-01-01", "2026-03-01"),
+            "c0.toml:6: as_of",
+        ),
+        (
+            "modified-before-reviewed",
+            MANIFEST,
+            GOOD_CLAIM.replace("2026-01-03", "2025-12-01"),
+            "c0.toml:8: modified",
+        ),
+        (
+            "bad-id",
+            MANIFEST,
+            GOOD_CLAIM.replace("good-claim", "Good Claim"),
+            "c0.toml:1: id",
+        ),
+        (
+            "no-sources",
+            MANIFEST,
+            GOOD_CLAIM.split("[[sources]]").next().unwrap().to_string()
+                + "[match]\nall_of = [[\"x\"]]\n",
+            "c0.toml:1: sources",
+        ),
+        (
+            "no-examples",
+            MANIFEST,
+            GOOD_CLAIM.replace("examples = [\"Something was said.\"]\n", ""),
+            "c0.toml:1: examples",
+        ),
+        (
+            "empty-match-group",
+            MANIFEST,
+            GOOD_CLAIM.replace("[[\"something\"], [\"said\"]]", "[[]]"),
+            "c0.toml:17: match.all_of",
+        ),
+        (
+            "unknown-field",
+            MANIFEST,
+            GOOD_CLAIM.replace("language = \"en\"", "language = \"en\"\ncolour = \"red\""),
+            "c0.toml:10: toml",
+        ),
+        (
+            "toml-syntax",
+            MANIFEST,
+            GOOD_CLAIM.replace("rating = \"accurate\"", "rating = accurate"),
+            "c0.toml:3: toml",
+        ),
+        (
+            "unknown-schema",
+            "version = \"t.1\"\nschema = 99\nreleased = \"2026-01-31\"\n",
+            GOOD_CLAIM.to_string(),
+            "dataset.toml:2: schema",
+        ),
+    ];
+    for (name, manifest, claim, expected) in cases {
+        let problems = problems_of(name, manifest, &[claim.as_str()]);
+        assert!(
+            problems.iter().any(|p| p.contains(expected)),
+            "{name}: expected a problem containing `{expected}`, got {problems:#?}"
+        );
+    }
+}
+
+#[test]
+fn duplicate_ids_are_reported_against_the_second_file() {
+    let problems = problems_of("duplicate", MANIFEST, &[GOOD_CLAIM, GOOD_CLAIM]);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0].contains("c1.toml:1: id: duplicate id `good-claim`"),
+        "{problems:?}"
+    );
+}
+
+#[test]
+fn all_problems_are_reported_in_one_run() {
+    let broken_a = GOOD_CLAIM.replace("\"accurate\"", "\"sorta\"");
+    let broken_b = GOOD_CLAIM
+        .replace("good-claim", "other")
+        .replace("https://", "ftp://");
+    let problems = problems_of("many", MANIFEST, &[&broken_a, &broken_b]);
+    assert_eq!(problems.len(), 2, "{problems:#?}");
+}

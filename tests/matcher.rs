@@ -1,0 +1,100 @@
+//! Table-driven matcher behaviour on the bundled dataset.
+
+use claimlens::{Dataset, Matcher};
+
+const TROOPS: &str = "coalition-26-countries-ready-to-deploy";
+const NO_COMMITMENT: &str = "no-countries-publicly-committed-troops";
+const DRUZHBA: &str = "druzhba-pipeline-carries-oil";
+
+fn spans(text: &str) -> Vec<(String, String)> {
+    let matcher = Matcher::new(Dataset::bundled());
+    matcher
+        .find(text)
+        .iter()
+        .map(|m| {
+            let span: String = text
+                .chars()
+                .skip(m.span.start)
+                .take(m.span.end - m.span.start)
+                .collect();
+            (matcher.claim(m).id.clone(), span)
+        })
+        .collect()
+}
+
+#[test]
+fn finds_claims_with_the_smallest_natural_span() {
+    let cases: &[(&str, &[(&str, &str)])] = &[
+        (
+            "Only 26 Western countries are ready to deploy troops to secure a ceasefire or peace, but Germany is not yet committing to participation.",
+            &[(TROOPS, "26 Western countries are ready to deploy troops")],
+        ),
+        ("Twenty-six nations will send soldiers.", &[(TROOPS, "Twenty-six nations will send soldiers")]),
+        ("Troops would be deployed by twenty six countries.", &[(TROOPS, "Troops would be deployed by twenty six countries")]),
+        (
+            "No countries have publicly committed to deploying ground, air, or naval troops.",
+            &[(NO_COMMITMENT, "No countries have publicly committed to deploying ground, air, or naval troops")],
+        ),
+        (
+            "The Russian oil pipeline Druzhba continues to transport oil towards Hungary and Slovakia.",
+            &[(DRUZHBA, "Druzhba continues to transport oil towards Hungary")],
+        ),
+        // Soft hyphen and zero-width space inside words; curly apostrophe.
+        ("26 coun\u{00AD}tries are ready to de\u{200B}ploy troops.", &[(TROOPS, "26 coun\u{00AD}tries are ready to de\u{200B}ploy troops")]),
+    ];
+    for (text, expected) in cases {
+        let expected: Vec<(String, String)> = expected
+            .iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect();
+        assert_eq!(spans(text), expected, "text: {text}");
+    }
+}
+
+#[test]
+fn abstains_on_near_misses() {
+    let cases = [
+        "25 countries are ready to deploy troops.",
+        "26,000 troops could be deployed by several countries.",
+        "26 people were injured when troops opened fire in two countries' border area",
+        // Terms split across sentences never match.
+        "26 countries met in Paris. They discussed whether to deploy troops.",
+        // Terms split across paragraphs never match.
+        "Leaders of 26 countries\nwill deploy troops",
+        // Keyword soup: the words are present but far apart in one sentence.
+        "In 26 years of reporting on countries at war, analysts have seen many governments promise, hesitate, debate endlessly and finally decide not to deploy anything resembling troops.",
+        "The Druzhba pipeline was built in the 1960s.",
+        "No countries have publicly commented on the troops.",
+    ];
+    for text in cases {
+        assert_eq!(spans(text), vec![], "text: {text}");
+    }
+}
+
+#[test]
+fn spans_are_sorted_in_bounds_and_disjoint_on_the_seed_style_paragraph() {
+    let text = "It's worth noting that the deployment of European NATO countries in Ukraine would likely be a large-scale training mission. No countries have publicly committed to deploying ground, air, or naval troops specifically to enforce a ceasefire. Only 26 Western countries are ready to deploy troops to secure a ceasefire or peace.";
+    let matcher = Matcher::new(Dataset::bundled());
+    let found = matcher.find(text);
+    assert_eq!(found.len(), 2);
+    let total = text.chars().count();
+    for pair in found.windows(2) {
+        assert!(pair[0].span.end <= pair[1].span.start);
+    }
+    assert!(found
+        .iter()
+        .all(|m| m.span.start < m.span.end && m.span.end <= total));
+    assert!(found
+        .iter()
+        .all(|m| m.score > 0.0 && m.score <= 1.0 && !m.explanation.is_empty()));
+}
+
+#[test]
+fn explanation_lists_the_matched_terms_in_text_order() {
+    let matcher = Matcher::new(Dataset::bundled());
+    let found = matcher.find("Only 26 Western countries are ready to deploy troops.");
+    assert_eq!(
+        found[0].explanation,
+        ["26", "countries", "deploy", "troops"]
+    );
+}
