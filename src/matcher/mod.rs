@@ -114,7 +114,10 @@ fn compile(claim: &Claim) -> CompiledPattern {
     CompiledPattern { requirements }
 }
 
-/// Token ranges `[start, end)` within `sentence` where `req` occurs.
+/// `[start, end)` in token indices of one sentence.
+type TokenRange = (usize, usize);
+
+/// Token ranges within `sentence` where `req` occurs.
 fn occurrences(req: &Requirement, sentence: &[Token]) -> Vec<(usize, usize)> {
     let mut found = Vec::new();
     for start in 0..sentence.len() {
@@ -150,7 +153,7 @@ fn best_window(
     }
     // The optimal window starts at some occurrence; from each candidate left
     // edge, every requirement takes its earliest-ending occurrence after it.
-    let mut best: Option<(usize, usize, Vec<(usize, usize)>)> = None;
+    let mut best: Option<(usize, usize, Vec<TokenRange>)> = None;
     for &(left, _) in per_requirement.iter().flatten() {
         let chosen: Option<Vec<(usize, usize)>> = per_requirement
             .iter()

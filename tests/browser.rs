@@ -1,0 +1,198 @@
+//! The widget in a real headless Chromium (wasm-bindgen-test): highlights,
+//! the article's text, the card's open/close paths, and exact teardown.
+#![cfg(target_arch = "wasm32")]
+
+use claimlens::boot;
+use gloo::timers::future::TimeoutFuture;
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, KeyboardEvent, KeyboardEventInit};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const ARTICLE: &str = "<h2>Talks</h2><p>It's worth noting the mission. Only 26 Western <a href=\"#x\">countries</a> are ready to <em>deploy</em> troops to secure a ceasefire or peace, but Germany is not yet committing.</p><p>Unrelated: 26 people were injured.</p>";
+const TROOPS: &str = "coalition-26-countries-ready-to-deploy";
+
+fn article(html: &str) -> Element {
+    let document = gloo::utils::document();
+    let element = document.create_element("article").unwrap();
+    element.set_inner_html(html);
+    document.body().unwrap().append_child(&element).unwrap();
+    element
+}
+
+/// Lets yew's scheduler render and the browser dispatch queued events.
+async fn settle() {
+    TimeoutFuture::new(20).await;
+}
+
+fn card(kind: &str) -> Option<Element> {
+    let host = gloo::utils::document()
+        .query_selector("claimlens-ui")
+        .unwrap()?;
+    host.shadow_root()?
+        .query_selector(&format!("[data-claimlens-card=\"{kind}\"]"))
+        .unwrap()
+}
+
+fn press(target: &Element, key: &str) {
+    let init = KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    let event = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    target.dispatch_event(&event).unwrap();
+}
+
+fn troops_mark(container: &Element) -> HtmlElement {
+    container
+        .query_selector(&format!("[data-claimlens-claim=\"{TROOPS}\"][tabindex]"))
+        .unwrap()
+        .expect("the troops claim is highlighted")
+        .unchecked_into()
+}
+
+#[wasm_bindgen_test]
+async fn highlights_the_claim_across_inline_markup_without_changing_text() {
+    let container = article(ARTICLE);
+    let html_before = container.inner_html();
+    let text_before = container.text_content();
+
+    let mounted = boot::mount(&container).unwrap();
+
+    let marks = container
+        .query_selector_all(&format!("[data-claimlens-claim=\"{TROOPS}\"]"))
+        .unwrap();
+    let highlighted: String = (0..marks.length())
+        .filter_map(|i| marks.item(i)?.text_content())
+        .collect();
+    assert_eq!(
+        highlighted,
+        "26 Western countries are ready to deploy troops"
+    );
+    assert!(
+        marks.length() >= 3,
+        "the span crosses <a> and <em>, so it needs several marks"
+    );
+    assert_eq!(
+        container.text_content(),
+        text_before,
+        "the article's text must not change"
+    );
+    assert_eq!(
+        container.get_attribute("data-claimlens-state").as_deref(),
+        Some("ready")
+    );
+    assert_eq!(
+        container.get_attribute("data-claimlens-matches").as_deref(),
+        Some("1")
+    );
+    assert!(
+        boot::mount(&container).is_err(),
+        "a second mount on the same element is refused"
+    );
+
+    mounted.unmount();
+    assert_eq!(
+        container.inner_html(),
+        html_before,
+        "teardown restores the DOM exactly"
+    );
+    assert!(gloo::utils::document()
+        .query_selector("claimlens-ui")
+        .unwrap()
+        .is_none());
+    container.remove();
+}
+
+#[wasm_bindgen_test]
+async fn ready_event_lists_the_matches() {
+    let container = article(ARTICLE);
+    let seen: Rc<RefCell<Vec<(String, String)>>> = Rc::default();
+    let listener = {
+        let seen = seen.clone();
+        gloo::events::EventListener::new(
+            &gloo::utils::document(),
+            "claimlens:ready",
+            move |event| {
+                let detail = event.unchecked_ref::<web_sys::CustomEvent>().detail();
+                for item in js_sys::Array::from(&detail).iter() {
+                    let get = |k: &str| {
+                        js_sys::Reflect::get(&item, &k.into())
+                            .unwrap()
+                            .as_string()
+                            .unwrap()
+                    };
+                    seen.borrow_mut().push((get("claimId"), get("text")));
+                }
+            },
+        )
+    };
+    let mounted = boot::mount(&container).unwrap();
+    drop(listener);
+    assert_eq!(
+        *seen.borrow(),
+        vec![(
+            TROOPS.to_string(),
+            "26 Western countries are ready to deploy troops".to_string()
+        )]
+    );
+    mounted.unmount();
+    container.remove();
+}
+
+#[wasm_bindgen_test]
+async fn card_opens_on_focus_and_click_and_closes_on_escape() {
+    let container = article(ARTICLE);
+    let mounted = boot::mount(&container).unwrap();
+    let mark = troops_mark(&container);
+    settle().await;
+    assert!(card(TROOPS).is_none(), "no card before interaction");
+
+    mark.focus().unwrap();
+    settle().await;
+    let open = card(TROOPS).expect("focus opens the card");
+    let text = open.text_content().unwrap();
+    assert!(text.contains("Needs context"), "{text}");
+    assert!(text.contains("Context as of 2025-09-05"), "{text}");
+    assert!(
+        text.contains(&claimlens::Dataset::bundled().info.version),
+        "{text}"
+    );
+    let link = open
+        .query_selector("a[href^=\"https://\"]")
+        .unwrap()
+        .expect("a source link");
+    assert_eq!(
+        link.get_attribute("rel").as_deref(),
+        Some("noopener noreferrer")
+    );
+    assert_eq!(link.get_attribute("target").as_deref(), Some("_blank"));
+    assert_eq!(mark.get_attribute("aria-expanded").as_deref(), Some("true"));
+
+    press(&mark, "Escape");
+    settle().await;
+    assert!(card(TROOPS).is_none(), "Escape closes the card");
+    assert_eq!(
+        mark.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+    let focused = gloo::utils::document().active_element().unwrap();
+    assert!(
+        focused.is_same_node(Some(&mark)),
+        "focus stays on the highlight"
+    );
+
+    mark.blur().unwrap();
+    mark.click();
+    settle().await;
+    assert!(card(TROOPS).is_some(), "click opens the card");
+
+    gloo::utils::document().body().unwrap().click();
+    settle().await;
+    assert!(card(TROOPS).is_none(), "a click elsewhere closes the card");
+
+    mounted.unmount();
+    container.remove();
+}
