@@ -1,0 +1,62 @@
+// The release build, served on 127.0.0.1 and loaded in headless Chromium:
+// the seed article is annotated, the card opens, and nothing else is fetched.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch } from './harness.mjs';
+
+const TROOPS = 'coalition-26-countries-ready-to-deploy';
+let server, browser;
+
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+async function openPreview(options = {}) {
+  const page = await browser.newPage(options);
+  const errors = [];
+  const requests = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('request', (r) => requests.push(r.url()));
+  await page.goto(server.url + '/');
+  await page.waitForSelector('[data-claimlens-state="ready"]', { timeout: 15000 });
+  return { page, errors, requests };
+}
+
+test('the preview highlights the troops claim in the seed article', async () => {
+  const { page, errors, requests } = await openPreview();
+  const highlighted = await page.$$eval(`[data-claimlens-claim="${TROOPS}"]`,
+    (marks) => marks.map((m) => m.textContent).join(''));
+  assert.equal(highlighted, '26 Western countries are ready to deploy troops');
+  const count = Number(await page.getAttribute('[data-claimlens-state]', 'data-claimlens-matches'));
+  assert.ok(count >= 1, `matches attribute is ${count}`);
+  assert.deepEqual(errors, [], 'no page errors');
+  const foreign = requests.filter((u) => !u.startsWith(server.url));
+  assert.deepEqual(foreign, [], 'no requests beyond the widget\'s own files');
+  await page.close();
+});
+
+test('the card opens from the keyboard with rating, context, as-of date, source and version', async () => {
+  const { page } = await openPreview();
+  await page.focus(`[data-claimlens-claim="${TROOPS}"][tabindex]`);
+  const card = page.locator(`[data-claimlens-card="${TROOPS}"]`);
+  await card.waitFor({ timeout: 5000 });
+  const text = await card.textContent();
+  for (const expected of ['Needs context', 'Context as of', 'Sources', 'ClaimLens dataset']) {
+    assert.ok(text.includes(expected), `card lacks "${expected}": ${text}`);
+  }
+  assert.equal(await card.locator('a[href^="https://"]').first().getAttribute('rel'), 'noopener noreferrer');
+  await page.keyboard.press('Escape');
+  await card.waitFor({ state: 'detached', timeout: 5000 });
+  await page.close();
+});
+
+test('screenshot of the open card (written when CLAIMLENS_SCREENSHOT is set)', { skip: !process.env.CLAIMLENS_SCREENSHOT }, async () => {
+  const { page } = await openPreview({ viewport: { width: 1100, height: 820 } });
+  const mark = page.locator(`[data-claimlens-claim="${TROOPS}"][tabindex]`);
+  await mark.scrollIntoViewIfNeeded();
+  await page.evaluate(() => window.scrollBy(0, 160));
+  await mark.click();
+  await page.locator(`[data-claimlens-card="${TROOPS}"]`).waitFor();
+  await page.screenshot({ path: process.env.CLAIMLENS_SCREENSHOT, animations: 'disabled' });
+  await page.close();
+});
