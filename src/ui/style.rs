@@ -7,7 +7,7 @@ pub const CARD_CSS: &str = r#"
 .card {
   --bg: #ffffff; --fg: #1d1d1f; --muted: #5c5c66; --line: #d6d6dc; --link: #0b57d0;
   position: fixed; inset: auto; margin: 0; box-sizing: border-box;
-  width: min(24rem, calc(100vw - 16px)); max-height: min(70vh, 32rem); overflow: auto;
+  width: min(24rem, calc(100vw - 16px)); max-height: calc(100vh - 16px); overflow: auto;
   padding: 14px 16px 12px; border: 1px solid var(--line); border-radius: 10px;
   background: var(--bg); color: var(--fg);
   box-shadow: 0 8px 28px rgb(0 0 0 / 0.18);

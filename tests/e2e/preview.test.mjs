@@ -51,10 +51,10 @@ test('the card opens from the keyboard with rating, context, as-of date, source 
 });
 
 test('screenshot of the open card (written when CLAIMLENS_SCREENSHOT is set)', { skip: !process.env.CLAIMLENS_SCREENSHOT }, async () => {
-  const { page } = await openPreview({ viewport: { width: 1100, height: 820 } });
+  const { page } = await openPreview({ viewport: { width: 1100, height: 1250 } });
   const mark = page.locator(`[data-claimlens-claim="${TROOPS}"][tabindex]`);
-  await mark.scrollIntoViewIfNeeded();
-  await page.evaluate(() => window.scrollBy(0, 160));
+  // Put the highlight near the top so the card opens below it in full.
+  await mark.evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 150));
   await mark.click();
   await page.locator(`[data-claimlens-card="${TROOPS}"]`).waitFor();
   await page.screenshot({ path: process.env.CLAIMLENS_SCREENSHOT, animations: 'disabled' });
