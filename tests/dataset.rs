@@ -1,5 +1,6 @@
 //! The shipped dataset is valid and carries passing regression sentences;
 //! broken datasets are refused with file:line:field messages.
+#![cfg(not(target_arch = "wasm32"))]
 
 use claimlens::dataset::source::SourceFiles;
 use claimlens::{Dataset, Matcher};

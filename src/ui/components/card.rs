@@ -32,10 +32,16 @@ fn position(anchor: Anchor) -> String {
         .unwrap_or(768.0);
     let width = (384.0f64).min(viewport_w - 16.0);
     let left = anchor.left.clamp(GAP, (viewport_w - width - GAP).max(GAP));
+    // Whole pixels: formatting floats would pull ~15 KB of float printing into the wasm.
+    let px = |v: f64| v.round() as i32;
     if anchor.bottom + GAP + EXPECTED_HEIGHT > viewport_h && anchor.top > EXPECTED_HEIGHT + GAP {
-        format!("left:{left}px;bottom:{}px;", viewport_h - anchor.top + GAP)
+        format!(
+            "left:{}px;bottom:{}px;",
+            px(left),
+            px(viewport_h - anchor.top + GAP)
+        )
     } else {
-        format!("left:{left}px;top:{}px;", anchor.bottom + GAP)
+        format!("left:{}px;top:{}px;", px(left), px(anchor.bottom + GAP))
     }
 }
 
