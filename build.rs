@@ -109,11 +109,25 @@ fn claim_literal(c: &Claim, keep_tests: bool) -> String {
         })
         .collect();
     let groups: Vec<String> = c.pattern.all_of.iter().map(|g| strings(g)).collect();
+    let timeline: Vec<String> = c
+        .timeline
+        .iter()
+        .map(|p| {
+            format!(
+                "Period {{ from: {}, until: {}, rating: Rating::{:?}, note: {:?}.into() }}",
+                date(p.from),
+                opt_date(p.until),
+                p.rating,
+                p.note
+            )
+        })
+        .collect();
     format!(
-        "            Claim {{\n                id: {:?}.into(),\n                claim_reviewed: {:?}.into(),\n                rating: Rating::{:?},\n                summary: {:?}.into(),\n                context: {:?}.into(),\n                as_of: {},\n                reviewed: {},\n                modified: {},\n                language: {:?}.into(),\n                appearances: vec![{}],\n                sources: vec![{}],\n                pattern: MatchPattern {{ all_of: vec![{}], numbers: vec!{:?} }},\n                examples: {},\n                counterexamples: {},\n            }},\n",
+        "            Claim {{\n                id: {:?}.into(),\n                claim_reviewed: {:?}.into(),\n                rating: Rating::{:?},\n                rating_label: {},\n                summary: {:?}.into(),\n                context: {:?}.into(),\n                as_of: {},\n                reviewed: {},\n                modified: {},\n                language: {:?}.into(),\n                appearances: vec![{}],\n                sources: vec![{}],\n                timeline: vec![{}],\n                pattern: MatchPattern {{ all_of: vec![{}], numbers: vec!{:?} }},\n                examples: {},\n                counterexamples: {},\n            }},\n",
         c.id,
         c.claim_reviewed,
         c.rating,
+        c.rating_label.as_ref().map_or("None".into(), |l| format!("Some({l:?}.into())")),
         c.summary,
         c.context,
         date(c.as_of),
@@ -122,6 +136,7 @@ fn claim_literal(c: &Claim, keep_tests: bool) -> String {
         c.language,
         appearances.join(", "),
         sources.join(", "),
+        timeline.join(", "),
         groups.join(", "),
         c.pattern.numbers,
         tests(&c.examples),

@@ -2,7 +2,9 @@
 //! first: a broken dataset never builds.
 
 #[allow(unused_imports)] // which types appear depends on the data
-use crate::dataset::{Appearance, Claim, Dataset, DatasetInfo, Date, MatchPattern, Rating, Source};
+use crate::dataset::{
+    Appearance, Claim, Dataset, DatasetInfo, Date, MatchPattern, Period, Rating, Source,
+};
 
 fn date(year: u16, month: u8, day: u8) -> Date {
     Date::new(year, month, day).expect("build.rs only emits validated dates")

@@ -50,7 +50,11 @@ pub struct Claim {
     pub id: String,
     /// The claim in canonical, short wording.
     pub claim_reviewed: String,
+    /// The rating as of [`Claim::as_of`].
     pub rating: Rating,
+    /// The publisher's own rating wording, kept when a claim is imported
+    /// from another fact-checker's ClaimReview; `None` for our own claims.
+    pub rating_label: Option<String>,
     /// The card's one-line headline.
     pub summary: String,
     /// A short plain-language paragraph.
@@ -64,11 +68,49 @@ pub struct Claim {
     /// Where the claim was seen (articles, speeches); shown in exports.
     pub appearances: Vec<Appearance>,
     pub sources: Vec<Source>,
+    /// For claims whose truth changes over time: how the claim rated in each
+    /// period, oldest first, never overlapping. Empty for timeless claims.
+    pub timeline: Vec<Period>,
     pub pattern: MatchPattern,
     /// Sentences that must match this claim: the dataset's own regression tests.
     pub examples: Vec<String>,
     /// Sentences that must not match this claim.
     pub counterexamples: Vec<String>,
+}
+
+/// How a time-dependent claim rated between two dates.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Period {
+    pub from: Date,
+    /// Inclusive; `None` means "still so as of the claim's `as_of`".
+    pub until: Option<Date>,
+    pub rating: Rating,
+    /// One line on what held in this period.
+    pub note: String,
+}
+
+impl Period {
+    pub fn contains(&self, day: Date) -> bool {
+        self.from <= day && self.until.is_none_or(|until| day <= until)
+    }
+}
+
+impl Claim {
+    /// The period covering `day`, if the claim has a timeline that covers it.
+    pub fn period_on(&self, day: Date) -> Option<&Period> {
+        self.timeline.iter().find(|p| p.contains(day))
+    }
+
+    /// The rating that applied on `day`: from the timeline where it covers
+    /// `day`, else the claim's overall rating for timeless claims, else
+    /// `None` (the dataset does not say).
+    pub fn rating_on(&self, day: Date) -> Option<Rating> {
+        match self.period_on(day) {
+            Some(period) => Some(period.rating),
+            None if self.timeline.is_empty() => Some(self.rating),
+            None => None,
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -6,7 +6,7 @@
 //! just the first) and reported as `file:line: field: what to do`, because
 //! the people fixing them are editors, not Rust programmers.
 
-use super::{Appearance, Claim, Dataset, DatasetInfo, Date, MatchPattern, Rating, Source};
+use super::{Appearance, Claim, Dataset, DatasetInfo, Date, MatchPattern, Period, Rating, Source};
 use serde::Deserialize;
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -78,6 +78,7 @@ struct RawClaim {
     id: Option<Spanned<String>>,
     claim_reviewed: Option<Spanned<String>>,
     rating: Option<Spanned<String>>,
+    rating_label: Option<Spanned<String>>,
     summary: Option<Spanned<String>>,
     context: Option<Spanned<String>>,
     as_of: Option<Spanned<String>>,
@@ -88,6 +89,8 @@ struct RawClaim {
     appearance: Vec<Spanned<RawAppearance>>,
     #[serde(default)]
     sources: Vec<Spanned<RawSource>>,
+    #[serde(default)]
+    timeline: Vec<Spanned<RawPeriod>>,
     #[serde(rename = "match")]
     pattern: Option<Spanned<RawPattern>>,
     #[serde(default)]
@@ -103,6 +106,15 @@ struct RawSource {
     publisher: Option<Spanned<String>>,
     date: Option<Spanned<String>>,
     url: Option<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPeriod {
+    from: Option<Spanned<String>>,
+    until: Option<Spanned<String>>,
+    rating: Option<Spanned<String>>,
+    note: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -357,6 +369,89 @@ impl<'a> Checker<'a> {
         }
     }
 
+    fn rating_field(&mut self, value: Option<Spanned<String>>, field: &str) -> Option<Rating> {
+        let Some(value) = value else {
+            self.report(1, field, format!("missing; add `{field} = \"…\"`"));
+            return None;
+        };
+        let found = Rating::from_slug(value.get_ref());
+        if found.is_none() {
+            let line = self.line_of(value.span().start);
+            let known: Vec<&str> = Rating::ALL.iter().map(|r| r.slug()).collect();
+            self.report(
+                line,
+                field,
+                format!(
+                    "unknown rating `{}`; use one of: {}",
+                    value.get_ref(),
+                    known.join(", ")
+                ),
+            );
+        }
+        found
+    }
+
+    /// Periods must be ordered, non-overlapping, and agree with the claim's
+    /// overall rating on its `as_of` day.
+    fn timeline(
+        &mut self,
+        raw: Vec<Spanned<RawPeriod>>,
+        as_of: Option<(Date, usize)>,
+        rating: Option<Rating>,
+    ) -> Vec<Period> {
+        let mut periods: Vec<(Period, usize)> = Vec::new();
+        for raw_period in raw {
+            let line = self.line_of(raw_period.span().start);
+            let p = raw_period.into_inner();
+            let from = self.date_field(p.from, "timeline.from").map(|(d, _)| d);
+            let until = p.until.and_then(|d| self.date_value(d, "timeline.until"));
+            let period_rating = self.rating_field(p.rating, "timeline.rating");
+            let note = self.text_field(p.note, "timeline.note");
+            let (Some(from), Some(rating), Some(note)) = (from, period_rating, note) else {
+                continue;
+            };
+            if until.is_some_and(|until| until < from) {
+                self.report(
+                    line,
+                    "timeline.until",
+                    "is before `from`; a period ends on or after it starts",
+                );
+                continue;
+            }
+            if let Some((previous, _)) = periods.last() {
+                if previous.until.is_none_or(|end| end >= from) {
+                    self.report(line, "timeline.from", "overlaps the previous period; list periods oldest first, each starting after the last ends");
+                    continue;
+                }
+            }
+            periods.push((
+                Period {
+                    from,
+                    until,
+                    rating,
+                    note,
+                },
+                line,
+            ));
+        }
+        if let (Some((as_of, as_of_line)), Some(rating)) = (as_of, rating) {
+            if let Some((period, _)) = periods.iter().find(|(p, _)| p.contains(as_of)) {
+                if period.rating != rating {
+                    self.report(
+                        as_of_line,
+                        "rating",
+                        format!(
+                            "is `{}` but the timeline says `{}` on as_of {as_of}; make them agree",
+                            rating.slug(),
+                            period.rating.slug()
+                        ),
+                    );
+                }
+            }
+        }
+        periods.into_iter().map(|(p, _)| p).collect()
+    }
+
     fn manifest(&mut self, content_hash: String) -> Option<DatasetInfo> {
         let raw: RawManifest = self.parse_toml()?;
         let version = self.text_field(raw.version, "version");
@@ -407,29 +502,11 @@ impl<'a> Checker<'a> {
             }
         }
         let claim_reviewed = self.text_field(raw.claim_reviewed, "claim_reviewed");
-        let rating = match raw.rating {
-            None => {
-                self.report(1, "rating", "missing; add `rating = \"…\"`");
-                None
-            }
-            Some(r) => {
-                let found = Rating::from_slug(r.get_ref());
-                if found.is_none() {
-                    let line = self.line_of(r.span().start);
-                    let known: Vec<&str> = Rating::ALL.iter().map(|r| r.slug()).collect();
-                    self.report(
-                        line,
-                        "rating",
-                        format!(
-                            "unknown rating `{}`; use one of: {}",
-                            r.get_ref(),
-                            known.join(", ")
-                        ),
-                    );
-                }
-                found
-            }
-        };
+        let rating = self.rating_field(raw.rating, "rating");
+        let rating_label = raw
+            .rating_label
+            .map(|l| l.into_inner().trim().to_string())
+            .filter(|l| !l.is_empty());
         let summary = self.text_field(raw.summary, "summary");
         let context = self.text_field(raw.context, "context");
         let language = self.text_field(raw.language, "language");
@@ -484,6 +561,8 @@ impl<'a> Checker<'a> {
             }
         }
 
+        let timeline = self.timeline(raw.timeline, as_of, rating);
+
         let pattern = match raw.pattern {
             None => {
                 self.report(
@@ -530,6 +609,7 @@ impl<'a> Checker<'a> {
                 id: id?,
                 claim_reviewed: claim_reviewed?,
                 rating: rating?,
+                rating_label,
                 summary: summary?,
                 context: context?,
                 as_of: as_of?.0,
@@ -538,6 +618,7 @@ impl<'a> Checker<'a> {
                 language: language?,
                 appearances,
                 sources,
+                timeline,
                 pattern: pattern?,
                 examples,
                 counterexamples,
