@@ -227,3 +227,35 @@ fn all_problems_are_reported_in_one_run() {
     let problems = problems_of("many", MANIFEST, &[&broken_a, &broken_b]);
     assert_eq!(problems.len(), 2, "{problems:#?}");
 }
+
+#[test]
+fn compact_encoding_round_trips_the_shipped_dataset() {
+    use claimlens::dataset::compact::{decode, encode};
+    let dataset = Dataset::bundled();
+    assert_eq!(decode(&encode(&dataset)), Some(dataset.clone()));
+    // Truncated or altered encodings are refused, never half-decoded.
+    let encoded = encode(&dataset);
+    for cut in [0, 1, encoded.len() / 2, encoded.len() - 1] {
+        assert_eq!(decode(&encoded[..cut]), None, "cut at {cut}");
+    }
+    assert_eq!(decode(&format!("{encoded}trailing")), None);
+}
+
+#[test]
+fn timelines_answer_what_held_on_a_given_day() {
+    use claimlens::dataset::{Date, Rating};
+    let dataset = Dataset::bundled();
+    let druzhba = dataset.claim("druzhba-pipeline-carries-oil").unwrap();
+    let day = |s| Date::parse_iso(s).unwrap();
+    assert_eq!(druzhba.rating_on(day("2025-09-05")), Some(Rating::Accurate));
+    assert_eq!(druzhba.rating_on(day("2026-11-27")), Some(Rating::Outdated));
+    assert_eq!(
+        druzhba.rating_on(day("2024-06-01")),
+        None,
+        "before the timeline: the dataset does not say"
+    );
+    let timeless = dataset
+        .claim("coalition-26-countries-ready-to-deploy")
+        .unwrap();
+    assert_eq!(timeless.rating_on(day("2030-01-01")), Some(timeless.rating));
+}

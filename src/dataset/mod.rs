@@ -2,11 +2,12 @@
 //!
 //! The model here is plain data with no serde and no I/O, because the same
 //! types are built three ways: parsed from TOML sources by the CLI
-//! ([`source`]), parsed and validated by `build.rs`, and constructed from
-//! generated Rust literals inside the widget (`crate::bundled`), which
-//! therefore carries no parser at all. This module must not mention `crate::`
+//! ([`source`]), parsed and validated by `build.rs`, and decoded inside the
+//! widget from the [`compact`] string `build.rs` wrote (`crate::bundled`),
+//! so the widget carries no TOML or JSON parser. This module must not mention `crate::`
 //! in code: `build.rs` compiles it as a module of its own.
 
+pub mod compact;
 mod date;
 mod rating;
 #[cfg(not(target_arch = "wasm32"))]

@@ -1,0 +1,204 @@
+//! A compact text encoding of a [`Dataset`], for bundling it into the widget.
+//!
+//! Emitting the dataset as Rust literals cost code for every `String` it
+//! built (tens of KB of wasm for two dozen claims). This encoding keeps the
+//! data as one string constant and decodes it with a few hundred bytes of
+//! code. Strings are length-prefixed (`<bytes>:<text>`), numbers end in `;`,
+//! so no character in the data needs escaping.
+
+use super::{Appearance, Claim, Dataset, DatasetInfo, Date, MatchPattern, Period, Rating, Source};
+
+/// Encodes `dataset`; [`decode`] gives it back exactly.
+pub fn encode(dataset: &Dataset) -> String {
+    let mut w = Writer(String::new());
+    let info = &dataset.info;
+    w.str(&info.version);
+    w.num(info.schema.into());
+    w.date(info.released);
+    w.str(&info.content_hash);
+    w.num(dataset.claims.len() as u64);
+    for c in &dataset.claims {
+        w.str(&c.id);
+        w.str(&c.claim_reviewed);
+        w.rating(c.rating);
+        w.opt_str(c.rating_label.as_deref());
+        w.str(&c.summary);
+        w.str(&c.context);
+        w.date(c.as_of);
+        w.date(c.reviewed);
+        w.date(c.modified);
+        w.str(&c.language);
+        w.num(c.appearances.len() as u64);
+        for a in &c.appearances {
+            w.str(&a.url);
+            w.str(&a.title);
+            w.opt_date(a.date);
+        }
+        w.num(c.sources.len() as u64);
+        for s in &c.sources {
+            w.str(&s.title);
+            w.str(&s.publisher);
+            w.opt_date(s.date);
+            w.str(&s.url);
+        }
+        w.num(c.timeline.len() as u64);
+        for p in &c.timeline {
+            w.date(p.from);
+            w.opt_date(p.until);
+            w.rating(p.rating);
+            w.str(&p.note);
+        }
+        w.num(c.pattern.all_of.len() as u64);
+        for group in &c.pattern.all_of {
+            w.strs(group);
+        }
+        w.num(c.pattern.numbers.len() as u64);
+        for &n in &c.pattern.numbers {
+            w.num(n);
+        }
+        w.strs(&c.examples);
+        w.strs(&c.counterexamples);
+    }
+    w.0
+}
+
+/// Decodes what [`encode`] wrote; `None` if `text` is not such an encoding.
+pub fn decode(text: &str) -> Option<Dataset> {
+    let mut r = Reader(text);
+    let info = DatasetInfo {
+        version: r.str()?,
+        schema: r.num()?.try_into().ok()?,
+        released: r.date()?,
+        content_hash: r.str()?,
+    };
+    let claims = r.list(|r| {
+        Some(Claim {
+            id: r.str()?,
+            claim_reviewed: r.str()?,
+            rating: r.rating()?,
+            rating_label: r.opt_str()?,
+            summary: r.str()?,
+            context: r.str()?,
+            as_of: r.date()?,
+            reviewed: r.date()?,
+            modified: r.date()?,
+            language: r.str()?,
+            appearances: r.list(|r| {
+                Some(Appearance {
+                    url: r.str()?,
+                    title: r.str()?,
+                    date: r.opt_date()?,
+                })
+            })?,
+            sources: r.list(|r| {
+                Some(Source {
+                    title: r.str()?,
+                    publisher: r.str()?,
+                    date: r.opt_date()?,
+                    url: r.str()?,
+                })
+            })?,
+            timeline: r.list(|r| {
+                Some(Period {
+                    from: r.date()?,
+                    until: r.opt_date()?,
+                    rating: r.rating()?,
+                    note: r.str()?,
+                })
+            })?,
+            pattern: MatchPattern {
+                all_of: r.list(|r| r.list(Reader::str))?,
+                numbers: r.list(Reader::num)?,
+            },
+            examples: r.list(Reader::str)?,
+            counterexamples: r.list(Reader::str)?,
+        })
+    })?;
+    r.0.is_empty().then_some(Dataset { info, claims })
+}
+
+struct Writer(String);
+
+impl Writer {
+    fn num(&mut self, n: u64) {
+        self.0.push_str(&n.to_string());
+        self.0.push(';');
+    }
+    fn str(&mut self, s: &str) {
+        self.0.push_str(&s.len().to_string());
+        self.0.push(':');
+        self.0.push_str(s);
+    }
+    fn opt_str(&mut self, s: Option<&str>) {
+        match s {
+            Some(s) => {
+                self.num(1);
+                self.str(s);
+            }
+            None => self.num(0),
+        }
+    }
+    fn strs(&mut self, items: &[String]) {
+        self.num(items.len() as u64);
+        for s in items {
+            self.str(s);
+        }
+    }
+    fn date(&mut self, d: Date) {
+        self.num(u64::from(d.year()) * 10_000 + u64::from(d.month()) * 100 + u64::from(d.day()));
+    }
+    fn opt_date(&mut self, d: Option<Date>) {
+        self.num(d.map_or(0, |d| {
+            u64::from(d.year()) * 10_000 + u64::from(d.month()) * 100 + u64::from(d.day())
+        }));
+    }
+    fn rating(&mut self, r: Rating) {
+        self.num(Rating::ALL.iter().position(|x| *x == r).unwrap_or(0) as u64);
+    }
+}
+
+struct Reader<'a>(&'a str);
+
+impl Reader<'_> {
+    fn until(&mut self, end: char) -> Option<&str> {
+        let (head, tail) = self.0.split_once(end)?;
+        self.0 = tail;
+        Some(head)
+    }
+    fn num(&mut self) -> Option<u64> {
+        self.until(';')?.parse().ok()
+    }
+    fn str(&mut self) -> Option<String> {
+        let len: usize = self.until(':')?.parse().ok()?;
+        let text = self.0.get(..len)?;
+        self.0 = &self.0[len..];
+        Some(text.to_string())
+    }
+    fn opt_str(&mut self) -> Option<Option<String>> {
+        match self.num()? {
+            0 => Some(None),
+            _ => self.str().map(Some),
+        }
+    }
+    fn date(&mut self) -> Option<Date> {
+        self.opt_date()?
+    }
+    fn opt_date(&mut self) -> Option<Option<Date>> {
+        match self.num()? {
+            0 => Some(None),
+            n => Date::new((n / 10_000) as u16, (n / 100 % 100) as u8, (n % 100) as u8).map(Some),
+        }
+    }
+    fn rating(&mut self) -> Option<Rating> {
+        Rating::ALL.get(usize::try_from(self.num()?).ok()?).copied()
+    }
+    fn list<T>(&mut self, mut item: impl FnMut(&mut Self) -> Option<T>) -> Option<Vec<T>> {
+        let count = self.num()?;
+        // A count can't exceed the bytes left; this bounds the allocation.
+        let mut items = Vec::with_capacity(usize::try_from(count).ok()?.min(self.0.len()));
+        for _ in 0..count {
+            items.push(item(self)?);
+        }
+        Some(items)
+    }
+}
