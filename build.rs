@@ -1,10 +1,15 @@
 //! Compiles `dataset/` into the crate, so the widget needs no request and no
 //! parser for its data. The dataset is validated here with the same code the
-//! CLI's `check` uses; any problem stops the build with file:line messages.
+//! CLI's `check` uses, including every claim's examples and counterexamples
+//! run through the matcher; any problem stops the build with file:line
+//! messages.
 
 #[allow(dead_code)]
 #[path = "src/dataset/mod.rs"]
 mod dataset;
+#[allow(dead_code)]
+#[path = "src/matcher/mod.rs"]
+mod matcher;
 
 use dataset::source::SourceFiles;
 use std::path::Path;
@@ -17,12 +22,14 @@ fn main() {
     for path in files.paths() {
         println!("cargo:rerun-if-changed={}", path.display());
     }
-    let mut dataset = files.parse().unwrap_or_else(|errors| {
-        fail(&format!(
-            "the dataset has {} problem(s):\n{errors}",
-            errors.len()
-        ))
-    });
+    let mut dataset = files
+        .parse_checked(matcher::regressions)
+        .unwrap_or_else(|errors| {
+            fail(&format!(
+                "the dataset has {} problem(s):\n{errors}",
+                errors.len()
+            ))
+        });
     // The widget never runs the dataset's own regression sentences; leave
     // them out of the browser build, where every byte is paid by readers.
     if std::env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32") {

@@ -87,7 +87,9 @@ fn problems_of(name: &str, manifest: &str, claims: &[&str]) -> Vec<String> {
     for (i, claim) in claims.iter().enumerate() {
         std::fs::write(dir.join("claims").join(format!("c{i}.toml")), claim).unwrap();
     }
-    let result = SourceFiles::read(&dir).unwrap().parse();
+    let result = SourceFiles::read(&dir)
+        .unwrap()
+        .parse_checked(claimlens::matcher::regressions);
     std::fs::remove_dir_all(&dir).unwrap();
     match result {
         Ok(_) => Vec::new(),

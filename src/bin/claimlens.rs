@@ -170,7 +170,7 @@ fn check(args: &[String]) -> Result<(), String> {
         _ => return Err("check takes at most one DATASET_DIR".into()),
     };
     let files = source::SourceFiles::read(dir)?;
-    match files.parse() {
+    match files.parse_checked(claimlens::matcher::regressions) {
         Ok(dataset) => {
             println!(
                 "ok: {} claims, dataset {} (schema {}, hash {})",

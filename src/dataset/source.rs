@@ -199,25 +199,36 @@ impl SourceFiles {
     }
 
     /// Parses and validates everything, reporting all problems at once.
+    /// Does not run the claims' examples; see [`SourceFiles::parse_checked`].
     pub fn parse(&self) -> Result<Dataset, DatasetErrors> {
+        self.parse_checked(|_| Vec::new())
+    }
+
+    /// Like [`SourceFiles::parse`], then asks `regressions` which examples
+    /// fail on the parsed dataset and reports each at its line. The caller
+    /// supplies the matcher, so this module never depends on it.
+    pub fn parse_checked(
+        &self,
+        regressions: impl FnOnce(&Dataset) -> Vec<RegressionFailure>,
+    ) -> Result<Dataset, DatasetErrors> {
         let mut problems = Vec::new();
         let manifest_path = self.root.join("dataset.toml");
         let info = {
             let mut check = Checker::new(&manifest_path, &self.manifest, &mut problems);
             check.manifest(self.content_hash())
         };
-        let mut claims: Vec<(Claim, PathBuf, usize)> = Vec::new();
+        let mut claims: Vec<(Claim, PathBuf, Lines)> = Vec::new();
         for (path, text) in &self.claims {
             let mut check = Checker::new(path, text, &mut problems);
-            if let Some((claim, id_line)) = check.claim(info.as_ref().map(|i| i.released)) {
-                claims.push((claim, path.clone(), id_line));
+            if let Some((claim, lines)) = check.claim(info.as_ref().map(|i| i.released)) {
+                claims.push((claim, path.clone(), lines));
             }
         }
-        for (i, (claim, path, line)) in claims.iter().enumerate() {
+        for (i, (claim, path, lines)) in claims.iter().enumerate() {
             if let Some((_, first, _)) = claims[..i].iter().find(|(c, _, _)| c.id == claim.id) {
                 problems.push(Problem {
                     file: path.clone(),
-                    line: *line,
+                    line: lines.id,
                     field: "id".into(),
                     message: format!(
                         "duplicate id `{}` (also in {}); give each claim its own id",
@@ -227,14 +238,70 @@ impl SourceFiles {
                 });
             }
         }
-        match info {
-            Some(info) if problems.is_empty() => Ok(Dataset {
-                info,
-                claims: claims.into_iter().map(|(c, _, _)| c).collect(),
-            }),
-            _ => Err(DatasetErrors { problems }),
+        let Some(info) = info.filter(|_| problems.is_empty()) else {
+            return Err(DatasetErrors { problems });
+        };
+        let (claims, locations): (Vec<Claim>, Vec<(PathBuf, Lines)>) = claims
+            .into_iter()
+            .map(|(c, path, lines)| (c, (path, lines)))
+            .unzip();
+        let dataset = Dataset { info, claims };
+        for failure in regressions(&dataset) {
+            let (Some(claim), Some((path, lines))) = (
+                dataset.claims.get(failure.claim),
+                locations.get(failure.claim),
+            ) else {
+                continue;
+            };
+            let (field, list, sentences, advice) = if failure.counterexample {
+                (
+                    "counterexamples",
+                    &lines.counterexamples,
+                    &claim.counterexamples,
+                    "matches but must not; tighten [match] or fix the sentence",
+                )
+            } else {
+                (
+                    "examples",
+                    &lines.examples,
+                    &claim.examples,
+                    "does not match; widen [match] or fix the sentence",
+                )
+            };
+            problems.push(Problem {
+                file: path.clone(),
+                line: list.get(failure.index).copied().unwrap_or(lines.id),
+                field: format!("{field}[{}]", failure.index),
+                message: format!(
+                    "{:?} {advice}",
+                    sentences.get(failure.index).map_or("", String::as_str)
+                ),
+            });
+        }
+        if problems.is_empty() {
+            Ok(dataset)
+        } else {
+            Err(DatasetErrors { problems })
         }
     }
+}
+
+/// An example that does not match its claim, or a counterexample that does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RegressionFailure {
+    /// Index of the claim in the dataset.
+    pub claim: usize,
+    /// `true` for a counterexample that matched.
+    pub counterexample: bool,
+    /// Index in the claim's examples or counterexamples.
+    pub index: usize,
+}
+
+/// Where a claim's parts are in its file, for error messages.
+struct Lines {
+    id: usize,
+    examples: Vec<usize>,
+    counterexamples: Vec<usize>,
 }
 
 /// Reads and validates the dataset in `dir`.
@@ -484,8 +551,8 @@ impl<'a> Checker<'a> {
         })
     }
 
-    /// Returns the claim and the line of its id, or `None` after reporting.
-    fn claim(&mut self, released: Option<Date>) -> Option<(Claim, usize)> {
+    /// Returns the claim and where its parts are, or `None` after reporting.
+    fn claim(&mut self, released: Option<Date>) -> Option<(Claim, Lines)> {
         let raw: RawClaim = self.parse_toml()?;
         let id_line = raw.id.as_ref().map_or(1, |v| self.line_of(v.span().start));
         let id = self.text_field(raw.id, "id");
@@ -590,6 +657,16 @@ impl<'a> Checker<'a> {
                 }
             }
         };
+        let example_lines = raw
+            .examples
+            .iter()
+            .map(|e| self.line_of(e.span().start))
+            .collect();
+        let counterexample_lines = raw
+            .counterexamples
+            .iter()
+            .map(|e| self.line_of(e.span().start))
+            .collect();
         let examples: Vec<String> = raw.examples.into_iter().map(Spanned::into_inner).collect();
         if examples.is_empty() {
             self.report(
@@ -623,7 +700,11 @@ impl<'a> Checker<'a> {
                 examples,
                 counterexamples,
             },
-            id_line,
+            Lines {
+                id: id_line,
+                examples: example_lines,
+                counterexamples: counterexample_lines,
+            },
         ))
     }
 }

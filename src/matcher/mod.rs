@@ -90,6 +90,38 @@ impl Matcher {
     }
 }
 
+/// Every example that does not find its claim and every counterexample that
+/// does, matching against the whole dataset (as the widget would).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn regressions(dataset: &Dataset) -> Vec<crate::dataset::source::RegressionFailure> {
+    use crate::dataset::source::RegressionFailure;
+    let matcher = Matcher::new(dataset.clone());
+    let finds =
+        |text: &str, claim: usize| matcher.find(text).iter().any(|m| m.claim_index == claim);
+    let mut failures = Vec::new();
+    for (claim, c) in dataset.claims.iter().enumerate() {
+        for (index, text) in c.examples.iter().enumerate() {
+            if !finds(text, claim) {
+                failures.push(RegressionFailure {
+                    claim,
+                    counterexample: false,
+                    index,
+                });
+            }
+        }
+        for (index, text) in c.counterexamples.iter().enumerate() {
+            if finds(text, claim) {
+                failures.push(RegressionFailure {
+                    claim,
+                    counterexample: true,
+                    index,
+                });
+            }
+        }
+    }
+    failures
+}
+
 fn compile(claim: &Claim) -> CompiledPattern {
     let mut requirements: Vec<Requirement> = claim
         .pattern
