@@ -127,3 +127,92 @@ fn check_passes_on_the_shipped_dataset() {
     );
     assert!(String::from_utf8_lossy(&out.stdout).starts_with("ok: "));
 }
+
+#[test]
+fn import_writes_nothing_when_any_review_is_bad() {
+    let dir = std::env::temp_dir().join(format!("claimlens-cli-import-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let good = r#"{"@type": "ClaimReview", "url": "https://f.example.org/1", "claimReviewed": "Ducks can fly over the sea.", "datePublished": "2025-01-01", "reviewRating": {"alternateName": "True"}}"#;
+    let bad = r#"{"@type": "ClaimReview", "url": "https://f.example.org/2", "datePublished": "2025-01-01", "reviewRating": {"alternateName": "True"}}"#;
+    let input = dir.join("in.json");
+    std::fs::write(&input, format!("[{good}, {bad}]")).unwrap();
+    let out_dir = dir.join("claims");
+    std::fs::create_dir_all(&out_dir).unwrap();
+    let out = run(
+        &[
+            "import",
+            "--claimreview",
+            input.to_str().unwrap(),
+            "--out",
+            out_dir.to_str().unwrap(),
+        ],
+        b"",
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(
+        stderr.contains("ClaimReview #2 has no claimReviewed")
+            && stderr.contains("nothing was written"),
+        "{stderr}"
+    );
+    assert_eq!(
+        std::fs::read_dir(&out_dir).unwrap().count(),
+        0,
+        "no file may be written"
+    );
+
+    std::fs::write(&input, format!("[{good}]")).unwrap();
+    let out = run(
+        &[
+            "import",
+            "--claimreview",
+            input.to_str().unwrap(),
+            "--out",
+            out_dir.to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out_dir.join("ducks-can-fly-over-the-sea.toml").exists());
+    // A second import refuses to overwrite without --force.
+    let out = run(
+        &[
+            "import",
+            "--claimreview",
+            input.to_str().unwrap(),
+            "--out",
+            out_dir.to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("use --force"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn export_browser_lists_every_claim_with_escaped_text() {
+    let out = run(&["export", "--browser"], b"");
+    assert!(out.status.success());
+    let page = String::from_utf8(out.stdout).unwrap();
+    let dataset = claimlens::Dataset::bundled();
+    assert!(page.contains(&format!(
+        "Dataset <strong>{}</strong>",
+        dataset.info.version
+    )));
+    assert_eq!(page.matches("<article id=").count(), dataset.claims.len());
+    for claim in &dataset.claims {
+        assert!(page.contains(&format!("<article id=\"{}\"", claim.id)));
+    }
+    // Dataset text is escaped: the quotes in this claim's context become entities.
+    let claim = dataset
+        .claim("coalition-26-countries-ready-to-deploy")
+        .unwrap();
+    assert!(claim.context.contains("\"reassurance force\""));
+    assert!(page.contains("&quot;reassurance force&quot;"));
+}

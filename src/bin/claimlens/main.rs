@@ -1,0 +1,338 @@
+//! `claimlens`: the engine on the command line.
+//!
+//! ```text
+//! claimlens annotate [--format json|text] [FILE|-]     find claims in plain text
+//! claimlens check [DATASET_DIR]                        validate dataset sources
+//! claimlens export --claimreview [--base-url URL]      ClaimReview JSON-LD to stdout
+//! claimlens export --browser [--out FILE]              the dataset browser page
+//! claimlens import --claimreview FILE [--out DIR] [--force]
+//!                                                      ClaimReview JSON-LD to source files
+//! ```
+//!
+//! Errors are one line on stderr and a non-zero exit, never a panic.
+
+mod browser;
+
+use claimlens::dataset::{claimreview, source};
+use claimlens::{Dataset, Matcher};
+use std::io::Read;
+use std::path::Path;
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: claimlens annotate [--format json|text] [FILE|-] | check [DATASET_DIR] | export --claimreview [--base-url URL] | export --browser [--out FILE] | import --claimreview FILE [--out DIR] [--force]";
+
+/// Where `trunk serve` shows the dataset browser; exported reviews link there.
+const DEFAULT_REVIEW_BASE: &str = "http://127.0.0.1:8080/dataset.html";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("annotate") => annotate(&args[1..]),
+        Some("check") => check(&args[1..]),
+        Some("export") => export(&args[1..]),
+        Some("import") => import(&args[1..]),
+        Some("--help" | "-h") => {
+            println!("{USAGE}");
+            Ok(())
+        }
+        Some(other) => Err(format!("unknown command `{other}`; {USAGE}")),
+        None => Err(USAGE.to_string()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("claimlens: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+#[derive(PartialEq)]
+enum Format {
+    Json,
+    Text,
+}
+
+fn annotate(args: &[String]) -> Result<(), String> {
+    let mut format = Format::Text;
+    let mut input: Option<&str> = None;
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        match arg.as_str() {
+            "--format" => {
+                format = match rest.next().map(String::as_str) {
+                    Some("json") => Format::Json,
+                    Some("text") => Format::Text,
+                    Some(other) => {
+                        return Err(format!("unknown format `{other}`; use json or text"))
+                    }
+                    None => return Err("--format needs a value: json or text".into()),
+                }
+            }
+            flag if flag.starts_with("--") => {
+                return Err(format!("unknown option `{flag}`; {USAGE}"))
+            }
+            path if input.is_none() => input = Some(path),
+            extra => return Err(format!("unexpected argument `{extra}`; give one FILE or -")),
+        }
+    }
+    let text = read_input(input.unwrap_or("-"))?;
+    let matcher = Matcher::new(Dataset::bundled());
+    let matches = matcher.find(&text);
+    match format {
+        Format::Json => {
+            let json = annotation_json(&matcher, &text, &matches);
+            emit(
+                &(serde_json::to_string_pretty(&json).expect("JSON values always serialise")
+                    + "\n"),
+            )
+        }
+        Format::Text => print_text(&matcher, &text, &matches),
+    }
+}
+
+fn read_input(path: &str) -> Result<String, String> {
+    let mut bytes = Vec::new();
+    let name = if path == "-" { "standard input" } else { path };
+    let read = if path == "-" {
+        std::io::stdin().read_to_end(&mut bytes).map(|_| ())
+    } else {
+        std::fs::File::open(path).and_then(|mut f| f.read_to_end(&mut bytes).map(|_| ()))
+    };
+    read.map_err(|e| format!("cannot read {name}: {e}"))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "{name} is not valid UTF-8 (first bad byte at offset {})",
+            e.utf8_error().valid_up_to()
+        )
+    })?;
+    if text.trim().is_empty() {
+        return Err(format!("{name} is empty; give it the article text"));
+    }
+    Ok(text)
+}
+
+fn annotation_json(
+    matcher: &Matcher,
+    text: &str,
+    matches: &[claimlens::Match],
+) -> serde_json::Value {
+    let info = &matcher.dataset().info;
+    let chars: Vec<char> = text.chars().collect();
+    let matches: Vec<serde_json::Value> = matches
+        .iter()
+        .map(|m| {
+            let claim = matcher.claim(m);
+            serde_json::json!({
+                "claim_id": claim.id,
+                "claim": claim.claim_reviewed,
+                "rating": claim.rating.slug(),
+                "start": m.span.start,
+                "end": m.span.end,
+                "text": chars[m.span.start..m.span.end].iter().collect::<String>(),
+                "score": m.score,
+                "explanation": m.explanation,
+            })
+        })
+        .collect();
+    serde_json::json!({
+        "dataset": {
+            "version": info.version,
+            "hash": info.short_hash(),
+            "claims": matcher.dataset().claims.len(),
+        },
+        "matches": matches,
+    })
+}
+
+/// The text with each match in `[[…]]` followed by its claim id and rating.
+fn print_text(matcher: &Matcher, text: &str, matches: &[claimlens::Match]) -> Result<(), String> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::new();
+    let mut at = 0;
+    for m in matches {
+        out.extend(&chars[at..m.span.start]);
+        let claim = matcher.claim(m);
+        out.push_str("[[");
+        out.extend(&chars[m.span.start..m.span.end]);
+        out.push_str(&format!("]]{{{} · {}}}", claim.id, claim.rating.label()));
+        at = m.span.end;
+    }
+    out.extend(&chars[at..]);
+    if !out.ends_with('\n') {
+        out.push('\n');
+    }
+    emit(&out)?;
+    let info = &matcher.dataset().info;
+    eprintln!(
+        "{} match(es); dataset {} ({})",
+        matches.len(),
+        info.version,
+        info.short_hash()
+    );
+    Ok(())
+}
+
+fn check(args: &[String]) -> Result<(), String> {
+    let dir = match args {
+        [] => Path::new("dataset"),
+        [dir] => Path::new(dir.as_str()),
+        _ => return Err("check takes at most one DATASET_DIR".into()),
+    };
+    let files = source::SourceFiles::read(dir)?;
+    match files.parse_checked(claimlens::matcher::regressions) {
+        Ok(dataset) => {
+            println!(
+                "ok: {} claims, dataset {} (schema {}, hash {})",
+                dataset.claims.len(),
+                dataset.info.version,
+                dataset.info.schema,
+                dataset.info.short_hash()
+            );
+            Ok(())
+        }
+        Err(errors) => {
+            for line in errors.lines() {
+                eprintln!("{line}");
+            }
+            Err(format!("{} problem(s) in {}", errors.len(), dir.display()))
+        }
+    }
+}
+
+/// Splits `args` into flags with values, bare switches and positionals,
+/// rejecting anything not in `with_value` or `switches`.
+struct Args {
+    values: Vec<(String, String)>,
+    switches: Vec<String>,
+    positional: Vec<String>,
+}
+
+fn parse_args(args: &[String], with_value: &[&str], switches: &[&str]) -> Result<Args, String> {
+    let mut parsed = Args {
+        values: Vec::new(),
+        switches: Vec::new(),
+        positional: Vec::new(),
+    };
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        if with_value.contains(&arg.as_str()) {
+            let value = rest.next().ok_or_else(|| format!("{arg} needs a value"))?;
+            parsed.values.push((arg.clone(), value.clone()));
+        } else if switches.contains(&arg.as_str()) {
+            parsed.switches.push(arg.clone());
+        } else if arg.starts_with("--") {
+            return Err(format!("unknown option `{arg}`; {USAGE}"));
+        } else {
+            parsed.positional.push(arg.clone());
+        }
+    }
+    Ok(parsed)
+}
+
+impl Args {
+    fn value(&self, name: &str) -> Option<&str> {
+        self.values
+            .iter()
+            .rev()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    }
+    fn has(&self, name: &str) -> bool {
+        self.switches.iter().any(|s| s == name)
+    }
+}
+
+/// Writes `contents` to `path` via a temporary file, so a failure never
+/// leaves a half-written file behind.
+fn write_atomically(path: &Path, contents: &str) -> Result<(), String> {
+    let tmp = path.with_extension("tmp-claimlens");
+    std::fs::write(&tmp, contents)
+        .and_then(|()| std::fs::rename(&tmp, path))
+        .map_err(|e| {
+            let _ = std::fs::remove_file(&tmp);
+            format!("cannot write {}: {e}", path.display())
+        })
+}
+
+fn export(args: &[String]) -> Result<(), String> {
+    let args = parse_args(
+        args,
+        &["--base-url", "--out"],
+        &["--claimreview", "--browser"],
+    )?;
+    if let Some(extra) = args.positional.first() {
+        return Err(format!("unexpected argument `{extra}`"));
+    }
+    let dataset = Dataset::bundled();
+    let output = match (args.has("--claimreview"), args.has("--browser")) {
+        (true, false) => {
+            let base = args.value("--base-url").unwrap_or(DEFAULT_REVIEW_BASE);
+            let json = claimreview::export(&dataset, base);
+            serde_json::to_string_pretty(&json).expect("JSON values always serialise") + "\n"
+        }
+        (false, true) => browser::page(&dataset),
+        _ => return Err("export needs exactly one of --claimreview or --browser".into()),
+    };
+    match args.value("--out") {
+        Some(path) => write_atomically(Path::new(path), &output),
+        None => emit(&output),
+    }
+}
+
+fn import(args: &[String]) -> Result<(), String> {
+    let args = parse_args(args, &["--out"], &["--claimreview", "--force"])?;
+    if !args.has("--claimreview") {
+        return Err("import needs --claimreview (the only format it reads)".into());
+    }
+    let [file] = args.positional.as_slice() else {
+        return Err("import --claimreview needs exactly one FILE".into());
+    };
+    let json = read_input(file)?;
+    let claims =
+        claimreview::import(&json).map_err(|e| format!("{file}: {e}; nothing was written"))?;
+    let out = Path::new(args.value("--out").unwrap_or("dataset/claims"));
+    if !out.is_dir() {
+        return Err(format!(
+            "{} is not a directory; nothing was written",
+            out.display()
+        ));
+    }
+    let files: Vec<(std::path::PathBuf, String)> = claims
+        .iter()
+        .map(|c| (out.join(format!("{}.toml", c.id)), source::to_toml(c)))
+        .collect();
+    if !args.has("--force") {
+        if let Some((existing, _)) = files.iter().find(|(path, _)| path.exists()) {
+            return Err(format!(
+                "{} exists; use --force to replace it; nothing was written",
+                existing.display()
+            ));
+        }
+    }
+    for (path, text) in &files {
+        write_atomically(path, text)?;
+    }
+    eprintln!(
+        "imported {} claim(s) into {}; review each [match] table and add examples before publishing",
+        files.len(),
+        out.display()
+    );
+    Ok(())
+}
+
+/// Writes to stdout. A reader that closes the pipe early (`| head`) is not an
+/// error worth a message; any other failure is.
+fn emit(text: &str) -> Result<(), String> {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(format!("cannot write output: {e}"))
+        }
+        _ => Ok(()),
+    }
+}

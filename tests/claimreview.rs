@@ -1,0 +1,203 @@
+//! ClaimReview JSON-LD export and import.
+#![cfg(not(target_arch = "wasm32"))]
+
+use claimlens::dataset::claimreview::{export, import};
+use claimlens::dataset::source::{to_toml, SourceFiles};
+use claimlens::dataset::{Claim, Rating};
+use claimlens::Dataset;
+use serde_json::Value;
+
+const BASE: &str = "https://claimlens.test/dataset.html";
+
+#[test]
+fn export_uses_the_schema_org_claimreview_vocabulary() {
+    let dataset = Dataset::bundled();
+    let text = serde_json::to_string(&export(&dataset, BASE)).unwrap();
+    let json: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(json["@context"], "https://schema.org");
+    let reviews = json["@graph"].as_array().unwrap();
+    assert_eq!(reviews.len(), dataset.claims.len());
+    for (review, claim) in reviews.iter().zip(&dataset.claims) {
+        assert_eq!(review["@type"], "ClaimReview");
+        assert_eq!(review["claimReviewed"], claim.claim_reviewed.as_str());
+        assert_eq!(review["url"], format!("{BASE}#{}", claim.id));
+        assert_eq!(review["datePublished"], claim.reviewed.to_string());
+        assert_eq!(review["author"]["@type"], "Organization");
+        assert_eq!(review["itemReviewed"]["@type"], "Claim");
+        assert!(review["itemReviewed"]["appearance"].is_array());
+        let rating = &review["reviewRating"];
+        assert_eq!(rating["@type"], "Rating");
+        assert_eq!(rating["alternateName"], claim.rating.label());
+        assert_eq!(
+            (
+                rating["bestRating"].as_u64(),
+                rating["worstRating"].as_u64()
+            ),
+            (Some(5), Some(1))
+        );
+        let value = rating["ratingValue"].as_u64();
+        assert_eq!(
+            value.is_none(),
+            claim.rating == Rating::Unverifiable,
+            "{}",
+            claim.id
+        );
+        assert!(value.is_none_or(|v| (1..=5).contains(&v)));
+    }
+}
+
+#[test]
+fn import_of_export_keeps_ids_wording_ratings_dates_and_sources() {
+    let dataset = Dataset::bundled();
+    let text = serde_json::to_string(&export(&dataset, BASE)).unwrap();
+    let imported = import(&text).unwrap();
+    assert_eq!(imported.len(), dataset.claims.len());
+    for (back, original) in imported.iter().zip(&dataset.claims) {
+        assert_eq!(back.id, original.id);
+        assert_eq!(back.claim_reviewed, original.claim_reviewed);
+        assert_eq!(back.rating, original.rating, "{}", original.id);
+        assert_eq!(back.rating_label, original.rating_label, "{}", original.id);
+        assert_eq!(
+            (back.reviewed, back.modified, back.as_of),
+            (original.reviewed, original.modified, original.as_of)
+        );
+        assert_eq!(back.sources, original.sources, "{}", original.id);
+        assert_eq!(
+            (&back.summary, &back.context, &back.language),
+            (&original.summary, &original.context, &original.language)
+        );
+    }
+}
+
+/// Imported claims written as TOML read back identically and validate,
+/// including their drafted match pattern against their own wording.
+#[test]
+fn imported_claims_write_valid_source_files() {
+    let text = serde_json::to_string(&export(&Dataset::bundled(), BASE)).unwrap();
+    let imported = import(&text).unwrap();
+    let dir = std::env::temp_dir().join(format!("claimlens-import-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("claims")).unwrap();
+    std::fs::write(
+        dir.join("dataset.toml"),
+        "version = \"t\"\nschema = 1\nreleased = \"2026-11-27\"\n",
+    )
+    .unwrap();
+    for claim in &imported {
+        std::fs::write(
+            dir.join("claims").join(format!("{}.toml", claim.id)),
+            to_toml(claim),
+        )
+        .unwrap();
+    }
+    let parsed = SourceFiles::read(&dir)
+        .unwrap()
+        .parse_checked(claimlens::matcher::regressions);
+    std::fs::remove_dir_all(&dir).unwrap();
+    let parsed = parsed.unwrap_or_else(|e| panic!("{e}"));
+    let mut sorted: Vec<Claim> = imported.clone();
+    sorted.sort_by(|a, b| a.id.cmp(&b.id));
+    assert_eq!(parsed.claims, sorted);
+}
+
+const FOREIGN: &str = r#"{
+  "@context": "https://schema.org",
+  "@type": "ClaimReview",
+  "url": "https://factcheck.example.org/reviews/42",
+  "claimReviewed": "The moon is made of cheese, said 26 ministers.",
+  "author": {"@type": "Organization", "name": "Example Checks"},
+  "datePublished": "2025-09-10T08:00:00+02:00",
+  "reviewRating": {"@type": "Rating", "alternateName": "Pants on Fire", "ratingValue": "1", "bestRating": "6", "worstRating": "1"},
+  "itemReviewed": {"@type": "Claim", "appearance": {"@type": "CreativeWork", "url": "https://news.example.org/a", "headline": "Cheese moon"}}
+}"#;
+
+#[test]
+fn import_accepts_the_shapes_publishers_embed_and_keeps_their_label() {
+    let single: Value = serde_json::from_str(FOREIGN).unwrap();
+    let shapes = [
+        FOREIGN.to_string(),
+        format!("[{FOREIGN}]"),
+        format!(
+            r#"{{"@context": "https://schema.org", "@graph": [{{"@type": "WebPage", "name": "x"}}, {FOREIGN}]}}"#
+        ),
+        format!(r#"[[{{"@type": "NewsArticle"}}], [{FOREIGN}]]"#),
+        serde_json::to_string(&{
+            let mut v = single.clone();
+            v["@type"] = serde_json::json!(["ClaimReview", "Review"]);
+            v
+        })
+        .unwrap(),
+    ];
+    for shape in &shapes {
+        let claims = import(shape).unwrap_or_else(|e| panic!("{e}: {shape}"));
+        assert_eq!(claims.len(), 1, "{shape}");
+        let c = &claims[0];
+        assert_eq!(c.rating, Rating::False);
+        assert_eq!(c.rating_label.as_deref(), Some("Pants on Fire"));
+        assert_eq!(c.reviewed.to_string(), "2025-09-10");
+        assert_eq!(c.sources[0].url, "https://factcheck.example.org/reviews/42");
+        assert_eq!(c.sources[0].publisher, "Example Checks");
+        assert_eq!(c.appearances[0].title, "Cheese moon");
+        assert_eq!(c.pattern.numbers, vec![26]);
+        assert_eq!(c.examples, vec![c.claim_reviewed.clone()]);
+    }
+}
+
+#[test]
+fn import_maps_publisher_ratings_onto_the_closed_vocabulary() {
+    let cases = [
+        (r#"{"alternateName": "Mostly True"}"#, Rating::NeedsContext),
+        (r#"{"alternateName": "Misleading"}"#, Rating::Misleading),
+        (r#"{"alternateName": "Correct"}"#, Rating::Accurate),
+        (r#"{"alternateName": "Unproven"}"#, Rating::Unverifiable),
+        (
+            r#"{"ratingValue": 5, "bestRating": 5, "worstRating": 1}"#,
+            Rating::Accurate,
+        ),
+        (
+            r#"{"ratingValue": 1, "bestRating": 5, "worstRating": 1}"#,
+            Rating::False,
+        ),
+        (
+            r#"{"ratingValue": 3, "bestRating": 5, "worstRating": 1}"#,
+            Rating::NeedsContext,
+        ),
+    ];
+    for (rating, expected) in cases {
+        let json = FOREIGN.replace(
+            r#"{"@type": "Rating", "alternateName": "Pants on Fire", "ratingValue": "1", "bestRating": "6", "worstRating": "1"}"#,
+            rating,
+        );
+        assert_eq!(import(&json).unwrap()[0].rating, expected, "{rating}");
+    }
+}
+
+#[test]
+fn malformed_input_is_refused_with_a_reason() {
+    let cases = [
+        ("{not json", "not valid JSON"),
+        (r#"{"@type": "NewsArticle"}"#, "no ClaimReview found"),
+        (
+            &FOREIGN.replace(
+                r#""claimReviewed": "The moon is made of cheese, said 26 ministers.","#,
+                "",
+            ),
+            "ClaimReview #1 has no claimReviewed",
+        ),
+        (
+            &FOREIGN.replace("2025-09-10T08:00:00+02:00", "last Tuesday"),
+            "no valid datePublished",
+        ),
+        (
+            &FOREIGN.replace(
+                "https://factcheck.example.org/reviews/42",
+                "http://factcheck.example.org/42",
+            ),
+            "no https url",
+        ),
+    ];
+    for (json, expected) in cases {
+        let error = import(json).unwrap_err();
+        assert!(error.contains(expected), "{error}");
+    }
+}
