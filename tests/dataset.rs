@@ -261,3 +261,37 @@ fn timelines_answer_what_held_on_a_given_day() {
         .unwrap();
     assert_eq!(timeless.rating_on(day("2030-01-01")), Some(timeless.rating));
 }
+
+/// WCAG relative luminance of `#rrggbb`.
+fn luminance(hex: &str) -> f64 {
+    let channel = |i: usize| {
+        let c = f64::from(u8::from_str_radix(&hex[i..i + 2], 16).unwrap()) / 255.0;
+        if c <= 0.039_28 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5)
+}
+
+#[test]
+fn rating_badges_have_readable_text_and_distinct_cues() {
+    use claimlens::dataset::Rating;
+    for rating in Rating::ALL {
+        let (a, b) = (
+            luminance(rating.colour()),
+            luminance(rating.text_on_colour()),
+        );
+        let contrast = (a.max(b) + 0.05) / (a.min(b) + 0.05);
+        assert!(contrast >= 4.5, "{rating:?}: badge contrast {contrast:.2}");
+        assert_eq!(Rating::from_slug(rating.slug()), Some(rating));
+    }
+    // Colour is never the only cue: every rating has its own icon and label.
+    let icons: std::collections::HashSet<_> = Rating::ALL.iter().map(|r| r.icon()).collect();
+    let labels: std::collections::HashSet<_> = Rating::ALL.iter().map(|r| r.label()).collect();
+    assert_eq!(
+        (icons.len(), labels.len()),
+        (Rating::ALL.len(), Rating::ALL.len())
+    );
+}

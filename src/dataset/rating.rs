@@ -101,4 +101,13 @@ impl Rating {
             Rating::Unverifiable => "dotted",
         }
     }
+
+    /// Text colour on a [`Rating::colour`] background with at least 4.5:1
+    /// contrast (WCAG AA for small text): only the blue needs white.
+    pub fn text_on_colour(self) -> &'static str {
+        match self {
+            Rating::NeedsContext => "#ffffff",
+            _ => "#111111",
+        }
+    }
 }

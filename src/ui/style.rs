@@ -19,10 +19,10 @@ pub const CARD_CSS: &str = r#"
 }
 .badge {
   display: inline-flex; align-items: center; gap: 6px; padding: 2px 10px 2px 6px;
-  border-radius: 999px; color: #fff; font-weight: 600; font-size: 13px;
+  border-radius: 999px; font-weight: 600; font-size: 13px;
 }
 .badge .icon { display: inline-grid; place-items: center; width: 18px; height: 18px;
-  border-radius: 50%; background: rgb(255 255 255 / 0.25); font-size: 12px; }
+  border-radius: 50%; background: rgb(255 255 255 / 0.35); font-size: 12px; }
 .close { float: right; border: 0; background: transparent; color: var(--muted);
   font: inherit; font-size: 18px; line-height: 1; cursor: pointer; padding: 2px 4px; }
 .close:focus-visible, a:focus-visible { outline: 2px solid var(--link); outline-offset: 2px; }

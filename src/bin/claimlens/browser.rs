@@ -43,7 +43,7 @@ header p {{ color: var(--muted); margin: 0 0 12px; }}
 .filters label {{ display: flex; flex-direction: column; font-size: 13px; color: var(--muted); }}
 .filters input, .filters select {{ font: inherit; padding: 6px 8px; min-width: 14rem; }}
 article {{ border-top: 1px solid var(--line); padding: 14px 0; }}
-.badge {{ display: inline-block; padding: 1px 10px; border-radius: 999px; color: #fff; font-weight: 600; font-size: 13px; }}
+.badge {{ display: inline-block; padding: 1px 10px; border-radius: 999px; font-weight: 600; font-size: 13px; }}
 h2 {{ font-size: 17px; margin: 8px 0 4px; }}
 .meta, .timeline {{ color: var(--muted); font-size: 13.5px; }}
 ul {{ margin: 4px 0; padding-left: 20px; }}
@@ -109,7 +109,7 @@ fn claim_entry(c: &Claim) -> String {
     let _ = write!(
         out,
         r#"<article id="{id}" data-rating="{slug}">
-<span class="badge" style="background:{colour}"><span aria-hidden="true">{icon}</span> {label}</span>
+<span class="badge" style="background:{colour};color:{text_colour}"><span aria-hidden="true">{icon}</span> {label}</span>
 <h2>{claim}</h2>
 <p><strong>{summary}</strong></p>
 <p>{context}</p>
@@ -118,6 +118,7 @@ fn claim_entry(c: &Claim) -> String {
         id = esc(&c.id),
         slug = c.rating.slug(),
         colour = c.rating.colour(),
+        text_colour = c.rating.text_on_colour(),
         icon = c.rating.icon(),
         label = esc(c.rating_label.as_deref().unwrap_or(c.rating.label())),
         claim = esc(&c.claim_reviewed),

@@ -67,7 +67,7 @@ pub fn Card(props: &CardProps) -> Html {
         <section ref={node} class="card" popover="manual" role="dialog" aria-labelledby={title_id.clone()}
             style={position(props.anchor)} data-claimlens-card={claim.id.clone()}>
             <button class="close" type="button" aria-label="Close" onclick={on_close}>{"×"}</button>
-            <span class="badge" style={format!("background:{}", rating.colour())} title={rating.meaning()}>
+            <span class="badge" style={format!("background:{};color:{}", rating.colour(), rating.text_on_colour())} title={rating.meaning()}>
                 <span class="icon" aria-hidden="true">{rating.icon()}</span>
                 {rating.label()}
             </span>
