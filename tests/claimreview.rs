@@ -138,7 +138,7 @@ fn import_accepts_the_shapes_publishers_embed_and_keeps_their_label() {
         assert_eq!(c.sources[0].url, "https://factcheck.example.org/reviews/42");
         assert_eq!(c.sources[0].publisher, "Example Checks");
         assert_eq!(c.appearances[0].title, "Cheese moon");
-        assert_eq!(c.pattern.numbers, vec![26]);
+        assert_eq!(c.pattern.numbers, vec![26_000]);
         assert_eq!(c.examples, vec![c.claim_reviewed.clone()]);
     }
 }

@@ -280,7 +280,11 @@ fn claim_from(review: &Value) -> Result<Claim, String> {
         appearances,
         sources,
         timeline: Vec::new(),
-        pattern: MatchPattern { all_of, numbers },
+        pattern: MatchPattern {
+            all_of,
+            none_of: Vec::new(),
+            numbers,
+        },
         counterexamples: Vec::new(),
     })
 }
@@ -408,7 +412,11 @@ fn draft_pattern(claim: &str) -> (Vec<Vec<String>>, Vec<u64>) {
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
         .collect();
-    let numbers: Vec<u64> = words.iter().filter_map(|w| w.parse().ok()).collect();
+    let numbers: Vec<u64> = words
+        .iter()
+        .filter_map(|w| w.parse::<u64>().ok())
+        .map(|n| n.saturating_mul(1000))
+        .collect();
     let is_content = |w: &String| {
         w.chars().count() >= 4 && !STOP.contains(&w.as_str()) && w.parse::<u64>().is_err()
     };

@@ -52,6 +52,7 @@ pub fn encode(dataset: &Dataset) -> String {
         for group in &c.pattern.all_of {
             w.strs(group);
         }
+        w.strs(&c.pattern.none_of);
         w.num(c.pattern.numbers.len() as u64);
         for &n in &c.pattern.numbers {
             w.num(n);
@@ -108,6 +109,7 @@ pub fn decode(text: &str) -> Option<Dataset> {
             })?,
             pattern: MatchPattern {
                 all_of: r.list(|r| r.list(Reader::str))?,
+                none_of: r.list(Reader::str)?,
                 numbers: r.list(Reader::num)?,
             },
             examples: r.list(Reader::str)?,

@@ -139,7 +139,11 @@ pub struct MatchPattern {
     /// Every group must be present in one sentence; the words inside a group
     /// are alternatives (synonyms). Each alternative may be several words.
     pub all_of: Vec<Vec<String>>,
-    /// Numbers that must appear, exactly, in the same sentence.
+    /// Words or phrases that, anywhere in the sentence, mean it is about
+    /// something else (another mission, another treaty): no match.
+    pub none_of: Vec<String>,
+    /// Numbers that must appear, exactly, in the same sentence, in
+    /// thousandths (26 is 26000, 3.5 is 3500) so halves compare exactly.
     pub numbers: Vec<u64>,
 }
 

@@ -130,7 +130,9 @@ struct RawAppearance {
 struct RawPattern {
     all_of: Option<Spanned<Vec<Vec<String>>>>,
     #[serde(default)]
-    numbers: Vec<u64>,
+    none_of: Vec<String>,
+    #[serde(default)]
+    numbers: Vec<f64>,
 }
 
 /// The bytes a dataset is made of, read but not yet parsed. Kept separate so
@@ -652,7 +654,16 @@ impl<'a> Checker<'a> {
                 } else {
                     Some(MatchPattern {
                         all_of,
-                        numbers: p.numbers,
+                        none_of: p
+                            .none_of
+                            .into_iter()
+                            .filter(|t| !t.trim().is_empty())
+                            .collect(),
+                        numbers: p
+                            .numbers
+                            .iter()
+                            .map(|n| (n * 1000.0).round() as u64)
+                            .collect(),
                     })
                 }
             }
@@ -766,8 +777,23 @@ pub fn to_toml(claim: &Claim) -> String {
     out.push_str("\n[match]\n");
     let groups: Vec<String> = claim.pattern.all_of.iter().map(|g| list(g)).collect();
     let _ = writeln!(out, "all_of = [{}]", groups.join(", "));
+    if !claim.pattern.none_of.is_empty() {
+        let _ = writeln!(out, "none_of = {}", list(&claim.pattern.none_of));
+    }
     if !claim.pattern.numbers.is_empty() {
-        let numbers: Vec<String> = claim.pattern.numbers.iter().map(u64::to_string).collect();
+        let numbers: Vec<String> = claim
+            .pattern
+            .numbers
+            .iter()
+            .map(|n| match n % 1000 {
+                0 => (n / 1000).to_string(),
+                fraction => format!(
+                    "{}.{}",
+                    n / 1000,
+                    format!("{fraction:03}").trim_end_matches('0')
+                ),
+            })
+            .collect();
         let _ = writeln!(out, "numbers = [{}]", numbers.join(", "));
     }
     out

@@ -2,30 +2,42 @@
 //!
 //! # Algorithm
 //!
-//! 1. The text is split into tokens (lower-cased words and numbers, with
-//!    spelled-out numbers folded to digits) grouped into sentences; each token
-//!    remembers its char span in the input.
-//! 2. A claim's [`MatchPattern`](crate::dataset::MatchPattern) lists groups
-//!    of alternative terms and the numbers it requires. A sentence is a
-//!    candidate only if **every** group and **every** number occurs in it;
-//!    numbers compare by value, so 25 or 26,000 never stand in for 26.
-//! 3. Within a candidate sentence the span is the smallest window of tokens
-//!    that covers one occurrence of each group and number.
-//! 4. The score is the share of the window's tokens that are required terms.
-//!    Windows scoring below [`MIN_SCORE`] are dropped: required words spread
-//!    across a long sentence are keyword soup, not a statement of the claim.
-//! 5. Overlapping candidates keep the best score (ties: the shorter span,
-//!    then the earlier claim), so each mention gets one card.
+//! 1. **Tokens.** The text is normalised (NFKC, case, quotes, dashes,
+//!    invisible characters), split into words and sentences by Unicode
+//!    segmentation (UAX #29, with news abbreviations such as "U.S." repaired),
+//!    stemmed (Snowball English), and spelled-out numbers are folded into
+//!    values ("twenty-six" = 26, "three and a half" = 3.5). Days of the month
+//!    ("26 August") are not quantities. Each token keeps its span in chars of
+//!    the input.
+//! 2. **Candidates.** A claim's [`MatchPattern`](crate::dataset::MatchPattern)
+//!    lists groups of alternative terms, vetoes, and required numbers. Each
+//!    claim is indexed under the alternatives of its rarest requirement (its
+//!    *anchor*), so a sentence only ever considers claims whose anchor occurs
+//!    in it: cost grows with the sentence, not with the dataset.
+//! 3. **Verification.** A sentence matches only if **every** group and
+//!    **every** number occurs in it and no veto does; numbers compare by
+//!    value, so 25 or 26,000 never stand in for 26. Terms written in capitals
+//!    in the pattern ("US", "EU") only match capitals in the text, so "let us"
+//!    is not the United States.
+//! 4. **Span and score.** The span is the smallest window of tokens covering
+//!    one occurrence of each requirement. The score is the share of the
+//!    window's tokens that are required terms; below [`MIN_SCORE`] the
+//!    matcher abstains, because required words spread thinly over a long
+//!    sentence are keyword soup, not a statement of the claim.
+//! 5. **Overlaps.** Overlapping candidates keep the best score (ties: the
+//!    shorter span, then the earlier claim), so each mention gets one card.
 //!
 //! Everything is deterministic: the same text and dataset give the same
 //! matches in the same order, natively and in wasm.
 
+mod normalize;
 mod tokens;
 
 pub use tokens::Span;
 use tokens::{tokenize, Term, Token};
 
 use crate::dataset::{Claim, Dataset};
+use std::collections::HashMap;
 
 /// Below this share of required tokens in the span, the matcher abstains.
 /// 0.3 admits "26 Western countries are ready to deploy troops" (4 of 8) and
@@ -45,25 +57,44 @@ pub struct Match {
     pub explanation: Vec<String>,
 }
 
-/// A dataset with its patterns compiled for matching.
+/// A dataset with its patterns compiled and indexed for matching.
 pub struct Matcher {
     dataset: Dataset,
     patterns: Vec<CompiledPattern>,
+    /// Anchor term → claims anchored on it.
+    index: HashMap<Term, Vec<u32>>,
 }
 
-/// One requirement of a pattern: any of its alternatives (token sequences).
-struct Requirement {
-    alternatives: Vec<Vec<Term>>,
+/// A pattern word: its term, and whether only an acronym in capitals counts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct PatternTerm {
+    term: Term,
+    acronym_only: bool,
 }
+
+impl PatternTerm {
+    fn matches(&self, token: &Token) -> bool {
+        self.term == token.term && (!self.acronym_only || token.acronym)
+    }
+}
+
+/// Any one of several token sequences.
+struct Alternatives(Vec<Vec<PatternTerm>>);
 
 struct CompiledPattern {
-    requirements: Vec<Requirement>,
+    requirements: Vec<Alternatives>,
+    vetoes: Alternatives,
 }
 
 impl Matcher {
     pub fn new(dataset: Dataset) -> Matcher {
-        let patterns = dataset.claims.iter().map(compile).collect();
-        Matcher { dataset, patterns }
+        let patterns: Vec<CompiledPattern> = dataset.claims.iter().map(compile).collect();
+        let index = build_index(&patterns);
+        Matcher {
+            dataset,
+            patterns,
+            index,
+        }
     }
 
     pub fn dataset(&self) -> &Dataset {
@@ -79,15 +110,51 @@ impl Matcher {
         let tokens = tokenize(text);
         let chars: Vec<char> = text.chars().collect();
         let mut candidates = Vec::new();
+        let mut claims: Vec<u32> = Vec::new();
         for sentence in tokens.chunk_by(|a, b| a.sentence == b.sentence) {
-            for (claim_index, pattern) in self.patterns.iter().enumerate() {
-                if let Some(m) = best_window(pattern, sentence, &chars, claim_index) {
+            claims.clear();
+            for token in sentence {
+                if let Some(anchored) = self.index.get(&token.term) {
+                    claims.extend_from_slice(anchored);
+                }
+            }
+            claims.sort_unstable();
+            claims.dedup();
+            for &claim_index in &claims {
+                let pattern = &self.patterns[claim_index as usize];
+                if let Some(m) = best_window(pattern, sentence, &chars, claim_index as usize) {
                     candidates.push(m);
                 }
             }
         }
         resolve_overlaps(candidates)
     }
+}
+
+/// Indexes each claim under the first terms of its rarest requirement.
+fn build_index(patterns: &[CompiledPattern]) -> HashMap<Term, Vec<u32>> {
+    let mut frequency: HashMap<&Term, usize> = HashMap::new();
+    for pattern in patterns {
+        for requirement in &pattern.requirements {
+            for alternative in &requirement.0 {
+                *frequency.entry(&alternative[0].term).or_default() += 1;
+            }
+        }
+    }
+    let mut index: HashMap<Term, Vec<u32>> = HashMap::new();
+    for (claim, pattern) in patterns.iter().enumerate() {
+        let cost = |r: &Alternatives| r.0.iter().map(|a| frequency[&a[0].term]).sum::<usize>();
+        let Some(anchor) = pattern.requirements.iter().min_by_key(|r| cost(r)) else {
+            continue;
+        };
+        for alternative in &anchor.0 {
+            let entry = index.entry(alternative[0].term.clone()).or_default();
+            if entry.last() != Some(&(claim as u32)) {
+                entry.push(claim as u32);
+            }
+        }
+    }
+    index
 }
 
 /// Every example that does not find its claim and every counterexample that
@@ -123,43 +190,55 @@ pub fn regressions(dataset: &Dataset) -> Vec<crate::dataset::source::RegressionF
 }
 
 fn compile(claim: &Claim) -> CompiledPattern {
-    let mut requirements: Vec<Requirement> = claim
-        .pattern
-        .all_of
-        .iter()
-        .map(|group| Requirement {
-            alternatives: group
-                .iter()
-                .map(|alt| {
-                    tokenize(alt)
+    let alternatives = |texts: &mut dyn Iterator<Item = &String>| {
+        Alternatives(
+            texts
+                .map(|text| {
+                    tokenize(text)
                         .into_iter()
-                        .map(|t| t.term)
+                        .map(|t| PatternTerm {
+                            acronym_only: t.acronym,
+                            term: t.term,
+                        })
                         .collect::<Vec<_>>()
                 })
                 .filter(|alt| !alt.is_empty())
                 .collect(),
-        })
+        )
+    };
+    let mut requirements: Vec<Alternatives> = claim
+        .pattern
+        .all_of
+        .iter()
+        .map(|group| alternatives(&mut group.iter()))
+        .filter(|r| !r.0.is_empty())
         .collect();
-    requirements.extend(claim.pattern.numbers.iter().map(|&n| Requirement {
-        alternatives: vec![vec![Term::Number(n)]],
+    requirements.extend(claim.pattern.numbers.iter().map(|&n| {
+        Alternatives(vec![vec![PatternTerm {
+            term: Term::Number(n),
+            acronym_only: false,
+        }]])
     }));
-    CompiledPattern { requirements }
+    CompiledPattern {
+        requirements,
+        vetoes: alternatives(&mut claim.pattern.none_of.iter()),
+    }
 }
 
 /// `[start, end)` in token indices of one sentence.
 type TokenRange = (usize, usize);
 
-/// Token ranges within `sentence` where `req` occurs.
-fn occurrences(req: &Requirement, sentence: &[Token]) -> Vec<(usize, usize)> {
+/// Token ranges within `sentence` where any of `alternatives` occurs.
+fn occurrences(alternatives: &Alternatives, sentence: &[Token]) -> Vec<TokenRange> {
     let mut found = Vec::new();
     for start in 0..sentence.len() {
-        for alt in &req.alternatives {
+        for alt in &alternatives.0 {
             let end = start + alt.len();
             if end <= sentence.len()
                 && sentence[start..end]
                     .iter()
                     .zip(alt)
-                    .all(|(t, a)| &t.term == a)
+                    .all(|(t, a)| a.matches(t))
             {
                 found.push((start, end));
                 break;
@@ -175,7 +254,10 @@ fn best_window(
     chars: &[char],
     claim_index: usize,
 ) -> Option<Match> {
-    let per_requirement: Vec<Vec<(usize, usize)>> = pattern
+    if !occurrences(&pattern.vetoes, sentence).is_empty() {
+        return None;
+    }
+    let per_requirement: Vec<Vec<TokenRange>> = pattern
         .requirements
         .iter()
         .map(|r| occurrences(r, sentence))

@@ -1,8 +1,14 @@
 //! Turning text into comparable tokens that remember where they came from.
 //!
-//! Every token keeps its span in chars of the *original* input, so spans the
-//! matcher reports can be highlighted without re-deriving anything from the
-//! normalised form.
+//! Pipeline: [`normalize`] (NFKC, quotes, dashes, invisible chars), Unicode
+//! word and sentence segmentation (UAX #29, from `unicode-segmentation`),
+//! Snowball English stemming (from `rust-stemmers`), then folding of
+//! spelled-out numbers and dates. Every token keeps its span in chars of
+//! the *original* input.
+
+use super::normalize::normalize;
+use rust_stemmers::{Algorithm, Stemmer};
+use unicode_segmentation::UnicodeSegmentation;
 
 /// A half-open range of chars (Unicode scalar values) in the input.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -11,121 +17,160 @@ pub struct Span {
     pub end: usize,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// What a token means for matching.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Term {
+    /// A stemmed word.
     Word(String),
+    /// A quantity in thousandths, so 3.5 and "three and a half" are 3500.
     Number(u64),
+    /// A day of the month next to a month name: "26 August" is not 26 of anything.
+    Day,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Token {
     pub term: Term,
+    /// The normalised word before stemming.
+    pub text: String,
+    /// Written in capitals in the input ("US", "EU"), as acronyms are.
+    pub acronym: bool,
     pub span: Span,
     /// Index of the sentence the token belongs to.
     pub sentence: usize,
 }
 
-/// Characters that are invisible in print and must not split or join words.
-fn is_invisible(c: char) -> bool {
-    matches!(
-        c,
-        '\u{00AD}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}'
-    )
-}
+/// Abbreviations after which UAX #29 wrongly ends a sentence in news text.
+const ABBREVIATIONS: &[&str] = &[
+    "mr.", "mrs.", "ms.", "dr.", "prof.", "st.", "gen.", "sen.", "rep.", "gov.", "lt.", "col.",
+    "capt.", "sgt.", "u.s.", "u.k.", "u.n.", "e.u.", "e.g.", "i.e.", "vs.", "no.", "jan.", "feb.",
+    "aug.", "sept.", "oct.", "nov.", "dec.",
+];
 
-fn is_sentence_end(c: char) -> bool {
-    matches!(c, '.' | '!' | '?' | '…')
-}
-
-/// Splits `text` into word and number tokens, grouped into sentences.
-///
-/// Sentence rule: a terminator followed by whitespace and then a character
-/// that is not lowercase, or a line break. Abbreviations such as "U.S." are
-/// kept whole because no whitespace follows their inner full stops.
+/// Splits `text` into stemmed word and number tokens grouped into sentences.
 pub fn tokenize(text: &str) -> Vec<Token> {
-    let chars: Vec<char> = text.chars().collect();
+    let normalized = normalize(text);
+    let norm = &normalized.text;
+    let sentence_starts = sentence_starts(norm);
+    let stemmer = Stemmer::create(Algorithm::English);
+
     let mut tokens = Vec::new();
-    let mut sentence = 0;
-    let mut i = 0;
-    let mut pending_break = false;
-    while i < chars.len() {
-        let c = chars[i];
-        if c.is_alphanumeric() {
-            if pending_break && !c.is_lowercase() {
-                sentence += 1;
-            }
-            pending_break = false;
-            let (token, next) = read_token(&chars, i, sentence);
-            tokens.push(token);
-            i = next;
+    let mut char_index = 0; // in chars of `norm`
+    let mut byte_cursor = 0;
+    for (byte, word) in norm.split_word_bound_indices() {
+        char_index += norm[byte_cursor..byte].chars().count();
+        byte_cursor = byte;
+        if !word.chars().any(char::is_alphanumeric) {
             continue;
         }
-        if c == '\n' || c == '\u{2029}' {
-            if !tokens.is_empty() {
-                sentence += 1;
-            }
-            pending_break = false;
-        } else if is_sentence_end(c)
-            && chars
-                .get(i + 1)
-                .is_none_or(|n| n.is_whitespace() || is_closing_quote(*n))
-        {
-            pending_break = true;
-        }
-        i += 1;
+        let len = word.chars().count();
+        let span = Span {
+            start: normalized.origin[char_index].0,
+            end: normalized.origin[char_index + len - 1].1,
+        };
+        let sentence = sentence_starts.partition_point(|&s| s <= byte) - 1;
+        let acronym = word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && word.chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
+        push_word(
+            &mut tokens,
+            &word.to_lowercase(),
+            span,
+            sentence,
+            acronym,
+            &stemmer,
+        );
     }
-    combine_number_words(&mut tokens);
+    fold_numbers(&mut tokens);
     tokens
 }
 
-fn is_closing_quote(c: char) -> bool {
-    matches!(c, '"' | '\'' | '’' | '”' | '»' | ')')
-}
-
-/// Reads one word or number starting at `start`; returns it and the index after it.
-fn read_token(chars: &[char], start: usize, sentence: usize) -> (Token, usize) {
-    let mut end = start;
-    let mut raw = String::new();
-    let numeric = chars[start].is_ascii_digit();
-    while end < chars.len() {
-        let c = chars[end];
-        if c.is_alphanumeric() && (!numeric || c.is_ascii_digit()) {
-            raw.extend(c.to_lowercase());
-        } else if is_invisible(c) {
-            // Soft hyphens and zero-width characters sit inside words.
-        } else if numeric && c == ',' && digits_follow(chars, end + 1, 3) {
-            // Thousands separator: "26,000" is one number.
-        } else {
-            break;
+/// Byte offsets in `norm` where sentences start, abbreviations repaired.
+fn sentence_starts(norm: &str) -> Vec<usize> {
+    let mut starts = vec![0];
+    for (byte, sentence) in norm.split_sentence_bound_indices() {
+        if byte == 0 {
+            continue;
         }
-        end += 1;
+        let previous = &norm[*starts.last().unwrap_or(&0)..byte];
+        let last_word = previous
+            .trim_end()
+            .rsplit(char::is_whitespace)
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        let paragraph_break = previous.ends_with('\n');
+        if !paragraph_break
+            && ABBREVIATIONS.contains(&last_word.as_str())
+            && sentence.starts_with(|c: char| !c.is_whitespace())
+        {
+            continue;
+        }
+        starts.push(byte);
     }
-    // A trailing invisible character belongs to the gap, not the word.
-    while end > start + 1 && is_invisible(chars[end - 1]) {
-        end -= 1;
-    }
-    let term = if numeric {
-        raw.parse().map(Term::Number).unwrap_or(Term::Word(raw))
-    } else {
-        Term::Word(raw)
+    starts
+}
+
+fn push_word(
+    tokens: &mut Vec<Token>,
+    word: &str,
+    span: Span,
+    sentence: usize,
+    acronym: bool,
+    stemmer: &Stemmer,
+) {
+    let token = |term, text: &str| Token {
+        term,
+        text: text.to_string(),
+        acronym,
+        span,
+        sentence,
     };
-    (
-        Token {
-            term,
-            span: Span { start, end },
-            sentence,
-        },
-        end,
-    )
+    if word.starts_with(|c: char| c.is_ascii_digit()) {
+        if let Some(value) = parse_number(word) {
+            tokens.push(token(Term::Number(value), word));
+            return;
+        }
+    }
+    // "hasn't" is "has" + "not": negation must stay visible to patterns.
+    if let Some(stem) = word.strip_suffix("n't").filter(|s| !s.is_empty()) {
+        let base = match stem {
+            "won" => "will",
+            "ca" => "can",
+            "sha" => "shall",
+            other => other,
+        };
+        tokens.push(token(Term::Word(stemmer.stem(base).into_owned()), base));
+        tokens.push(token(Term::Word("not".into()), "not"));
+        return;
+    }
+    // "u.s" is "us"; Snowball strips the possessive "'s" itself.
+    let plain: String = if word.contains('.') {
+        word.replace('.', "")
+    } else {
+        word.to_string()
+    };
+    tokens.push(token(Term::Word(stemmer.stem(&plain).into_owned()), &plain));
 }
 
-fn digits_follow(chars: &[char], from: usize, count: usize) -> bool {
-    chars.len() >= from + count
-        && chars[from..from + count].iter().all(|c| c.is_ascii_digit())
-        && chars.get(from + count).is_none_or(|c| !c.is_ascii_digit())
+/// "26", "26,000", "3.5" in thousandths; `None` for things like "3d".
+fn parse_number(word: &str) -> Option<u64> {
+    let digits = word.replace(',', "");
+    let (whole, fraction) = digits.split_once('.').unwrap_or((&digits, ""));
+    if whole.is_empty()
+        || !whole.bytes().all(|b| b.is_ascii_digit())
+        || !fraction.bytes().all(|b| b.is_ascii_digit())
+    {
+        return None;
+    }
+    let whole: u64 = whole.parse().ok()?;
+    let mut thousandths = 0;
+    for (i, digit) in fraction.bytes().take(3).enumerate() {
+        thousandths += u64::from(digit - b'0') * [100, 10, 1][i];
+    }
+    whole.checked_mul(1000)?.checked_add(thousandths)
 }
 
-fn number_word(word: &str) -> Option<(u64, bool)> {
+fn small_number(word: &str) -> Option<u64> {
     const UNITS: [&str; 20] = [
         "zero",
         "one",
@@ -152,48 +197,131 @@ fn number_word(word: &str) -> Option<(u64, bool)> {
         "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
     ];
     if let Some(n) = UNITS.iter().position(|u| *u == word) {
-        return Some((n as u64, false));
+        return Some(n as u64);
     }
     TENS.iter()
         .position(|t| *t == word)
-        .map(|n| ((n as u64 + 2) * 10, true))
+        .map(|n| (n as u64 + 2) * 10)
 }
 
-/// Folds spelled-out numbers below one hundred ("twenty-six", "twenty six")
-/// into number tokens, so "26" and "twenty-six" compare equal.
-fn combine_number_words(tokens: &mut Vec<Token>) {
-    let mut out: Vec<Token> = Vec::with_capacity(tokens.len());
-    let mut iter = std::mem::take(tokens).into_iter().peekable();
-    while let Some(token) = iter.next() {
-        let Term::Word(word) = &token.term else {
-            out.push(token);
-            continue;
-        };
-        let Some((value, is_tens)) = number_word(word) else {
-            out.push(token);
-            continue;
-        };
-        let mut merged = Token {
-            term: Term::Number(value),
-            ..token
-        };
-        if is_tens {
-            let unit = iter.peek().and_then(|next| match &next.term {
-                Term::Word(w)
-                    if next.sentence == merged.sentence
-                        && next.span.start <= merged.span.end + 1 =>
-                {
-                    number_word(w).filter(|(v, tens)| !tens && (1..10).contains(v))
-                }
-                _ => None,
-            });
-            if let Some((unit, _)) = unit {
-                let next = iter.next().expect("peeked");
-                merged.term = Term::Number(value + unit);
-                merged.span.end = next.span.end;
+fn multiplier(word: &str) -> Option<u64> {
+    match word {
+        "hundred" => Some(100),
+        "thousand" => Some(1_000),
+        "million" => Some(1_000_000),
+        "billion" => Some(1_000_000_000),
+        _ => None,
+    }
+}
+
+fn is_month(word: &str) -> bool {
+    matches!(
+        word,
+        "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "jan"
+            | "feb"
+            | "mar"
+            | "apr"
+            | "jun"
+            | "jul"
+            | "aug"
+            | "sep"
+            | "sept"
+            | "oct"
+            | "nov"
+            | "dec"
+    )
+}
+
+/// Folds number phrases into single number tokens — "twenty-six",
+/// "twenty six thousand", "3 and a half", "1.5 million" — and marks days of
+/// the month ("26 August", "August 26") so they never count as quantities.
+fn fold_numbers(tokens: &mut Vec<Token>) {
+    let input = std::mem::take(tokens);
+    let mut i = 0;
+    while i < input.len() {
+        match read_number(&input, i) {
+            Some((value, next)) => {
+                let mut merged = input[i].clone();
+                merged.span.end = input[next - 1].span.end;
+                merged.text = input[i..next]
+                    .iter()
+                    .map(|t| t.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let day = value % 1000 == 0 && (1..=31).contains(&(value / 1000)) && next - i == 1;
+                let next_is_month = input
+                    .get(next)
+                    .is_some_and(|t| t.sentence == merged.sentence && is_month(&t.text));
+                let previous_is_month = tokens.last().is_some_and(|t: &Token| {
+                    t.sentence == merged.sentence && is_month(&t.text) && t.text != "may"
+                });
+                merged.term = if day && (next_is_month || previous_is_month) {
+                    Term::Day
+                } else {
+                    Term::Number(value)
+                };
+                tokens.push(merged);
+                i = next;
+            }
+            None => {
+                tokens.push(input[i].clone());
+                i += 1;
             }
         }
-        out.push(merged);
     }
-    *tokens = out;
+}
+
+/// The number starting at `start`, in thousandths, and the index after it.
+fn read_number(tokens: &[Token], start: usize) -> Option<(u64, usize)> {
+    let sentence = tokens[start].sentence;
+    let word_at = |i: usize| {
+        tokens
+            .get(i)
+            .filter(|t| t.sentence == sentence)
+            .map(|t| t.text.as_str())
+    };
+    let (mut total, mut current, mut i) = match &tokens[start].term {
+        Term::Number(v) => (0u64, *v, start + 1),
+        _ => (0, small_number(word_at(start)?)? * 1000, start + 1),
+    };
+    while let Some(word) = word_at(i) {
+        if let Some(n) = small_number(word).filter(|_| {
+            current % 1000 == 0 && (current / 1000) % 10 == 0 && current / 1000 % 100 >= 20
+        }) {
+            // "twenty six": a unit after a tens word.
+            current += n * 1000;
+            i += 1;
+        } else if let Some(m) = multiplier(word) {
+            current = current.saturating_mul(m);
+            if m >= 1000 {
+                total = total.saturating_add(current);
+                current = 0;
+            }
+            i += 1;
+        } else if word == "and" && word_at(i + 1) == Some("a") && word_at(i + 2) == Some("half") {
+            current += 500;
+            i += 3;
+        } else if word == "and"
+            && word_at(i + 1).and_then(small_number).is_some()
+            && total + current >= 100_000
+        {
+            // "one hundred and five"
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    Some((total.saturating_add(current), i))
 }
