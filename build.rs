@@ -38,9 +38,43 @@ fn main() {
             claim.counterexamples.clear();
         }
     }
+    if std::env::var_os("CARGO_FEATURE_RUST_UNICODE").is_some() {
+        write_eval_texts();
+    }
     let out = Path::new(&std::env::var("OUT_DIR").unwrap()).join("bundled_dataset.txt");
     std::fs::write(&out, dataset::compact::encode(&dataset))
         .unwrap_or_else(|e| fail(&e.to_string()));
+}
+
+/// For the browser parity test (feature `rust-unicode`): every text of the
+/// evaluation set, separated by U+001E, so the wasm test needs no TOML parser.
+fn write_eval_texts() {
+    #[derive(serde::Deserialize)]
+    struct File {
+        case: Vec<Case>,
+    }
+    #[derive(serde::Deserialize)]
+    struct Case {
+        text: String,
+    }
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/eval");
+    println!("cargo:rerun-if-changed={}", dir.display());
+    let mut texts = Vec::new();
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| fail(&format!("cannot read {}: {e}", dir.display())))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    paths.sort();
+    for path in paths {
+        println!("cargo:rerun-if-changed={}", path.display());
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| fail(&e.to_string()));
+        let file: File =
+            toml::from_str(&text).unwrap_or_else(|e| fail(&format!("{}: {e}", path.display())));
+        texts.extend(file.case.into_iter().map(|c| c.text));
+    }
+    let out = Path::new(&std::env::var("OUT_DIR").unwrap()).join("eval_texts.txt");
+    std::fs::write(out, texts.join("\u{1E}")).unwrap_or_else(|e| fail(&e.to_string()));
 }
 
 fn fail(message: &str) -> ! {

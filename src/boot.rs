@@ -61,7 +61,11 @@ pub fn unmount() {
 
 /// Annotates `container` with the bundled dataset.
 pub fn mount(container: &Element) -> Result<Mounted, JsValue> {
-    mount_with(container, Matcher::new(Dataset::bundled()))
+    let unicode = Box::new(crate::platform::BrowserUnicode);
+    mount_with(
+        container,
+        Matcher::with_unicode(Dataset::bundled(), unicode),
+    )
 }
 
 /// Annotates `container` with any matcher; tests use their own datasets.

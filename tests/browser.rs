@@ -196,3 +196,26 @@ async fn card_opens_on_focus_and_click_and_closes_on_escape() {
     mounted.unmount();
     container.remove();
 }
+
+/// The widget matches with the browser's Unicode services; the CLI with the
+/// Rust crates. Both must find exactly the same claims and spans.
+#[cfg(feature = "rust-unicode")]
+#[wasm_bindgen_test]
+fn browser_unicode_services_match_the_rust_crates_on_the_evaluation_set() {
+    use claimlens::platform::BrowserUnicode;
+    use claimlens::{Dataset, Matcher};
+    let texts = include_str!(concat!(env!("OUT_DIR"), "/eval_texts.txt"));
+    let extra = [
+        "Ünïcödé e\u{301} 👩‍👩‍👧 𝟐𝟔 ﬁ Ⅻ ² İ ß \u{202E}26\u{00A0}000 3½ years — “quoted” 26 nations deploy troops.",
+        "Mr. Smith met U.S. officials. Twenty-six countries will send soldiers!\r\nNew line",
+        "",
+    ];
+    let rust = Matcher::new(Dataset::bundled());
+    let browser = Matcher::with_unicode(Dataset::bundled(), Box::new(BrowserUnicode));
+    let mut compared = 0;
+    for text in texts.split('\u{1E}').chain(extra) {
+        assert_eq!(rust.find(text), browser.find(text), "text: {text}");
+        compared += 1;
+    }
+    assert!(compared > 300, "only {compared} texts compared");
+}

@@ -31,8 +31,10 @@
 //! matches in the same order, natively and in wasm.
 
 mod normalize;
+pub mod text;
 mod tokens;
 
+use text::UnicodeText;
 pub use tokens::Span;
 use tokens::{tokenize, Term, Token};
 
@@ -60,6 +62,7 @@ pub struct Match {
 /// A dataset with its patterns compiled and indexed for matching.
 pub struct Matcher {
     dataset: Dataset,
+    unicode: Box<dyn UnicodeText>,
     patterns: Vec<CompiledPattern>,
     /// Anchor term → claims anchored on it.
     index: HashMap<Term, Vec<u32>>,
@@ -87,11 +90,23 @@ struct CompiledPattern {
 }
 
 impl Matcher {
+    /// A matcher using the pure-Rust Unicode services.
+    #[cfg(any(not(target_arch = "wasm32"), feature = "rust-unicode"))]
     pub fn new(dataset: Dataset) -> Matcher {
-        let patterns: Vec<CompiledPattern> = dataset.claims.iter().map(compile).collect();
+        Matcher::with_unicode(dataset, Box::new(text::RustUnicode))
+    }
+
+    /// A matcher using the given Unicode services (the browser's, in the widget).
+    pub fn with_unicode(dataset: Dataset, unicode: Box<dyn UnicodeText>) -> Matcher {
+        let patterns: Vec<CompiledPattern> = dataset
+            .claims
+            .iter()
+            .map(|c| compile(c, unicode.as_ref()))
+            .collect();
         let index = build_index(&patterns);
         Matcher {
             dataset,
+            unicode,
             patterns,
             index,
         }
@@ -107,7 +122,7 @@ impl Matcher {
 
     /// All claim mentions in `text`, sorted by position, never overlapping.
     pub fn find(&self, text: &str) -> Vec<Match> {
-        let tokens = tokenize(text);
+        let tokens = tokenize(text, self.unicode.as_ref());
         let chars: Vec<char> = text.chars().collect();
         let mut candidates = Vec::new();
         let mut claims: Vec<u32> = Vec::new();
@@ -189,12 +204,12 @@ pub fn regressions(dataset: &Dataset) -> Vec<crate::dataset::source::RegressionF
     failures
 }
 
-fn compile(claim: &Claim) -> CompiledPattern {
+fn compile(claim: &Claim, unicode: &dyn UnicodeText) -> CompiledPattern {
     let alternatives = |texts: &mut dyn Iterator<Item = &String>| {
         Alternatives(
             texts
                 .map(|text| {
-                    tokenize(text)
+                    tokenize(text, unicode)
                         .into_iter()
                         .map(|t| PatternTerm {
                             acronym_only: t.acronym,

@@ -5,8 +5,7 @@
 //! the caller's original text. So normalisation works per grapheme cluster
 //! and records, for each normalised char, the original cluster it came from.
 
-use unicode_normalization::UnicodeNormalization;
-use unicode_segmentation::UnicodeSegmentation;
+use super::text::{segments, UnicodeText};
 
 /// Normalised text plus, for each of its chars, the original char range
 /// `[start, end)` of the cluster that produced it.
@@ -40,58 +39,101 @@ fn plain(c: char) -> Option<char> {
     })
 }
 
-pub fn normalize(input: &str) -> Normalized {
-    let mut text = String::with_capacity(input.len());
-    let mut origin = Vec::with_capacity(input.len());
+pub fn normalize(input: &str, unicode: &dyn UnicodeText) -> Normalized {
+    let mut out = Normalized {
+        text: String::with_capacity(input.len()),
+        origin: Vec::with_capacity(input.len()),
+    };
     let mut position = 0; // in chars of `input`
-    let clusters: Vec<&str> = input.graphemes(true).collect();
-    for (k, cluster) in clusters.iter().enumerate() {
-        let len = cluster.chars().count();
-        let range = (position, position + len);
-        position += len;
-        // Case is kept: sentence segmentation needs capitals; the tokenizer
-        // lower-cases each word.
-        let mut push = |text: &mut String, c: char| {
-            text.push(c);
-            origin.push(range);
-        };
-        let mut chars = cluster.chars().filter(|c| !is_invisible(*c)).peekable();
-        let Some(&first) = chars.peek() else { continue };
-        // "26 000" with a no-break or thin space is one number.
-        if is_thin_or_nbsp(first)
-            && text.ends_with(|c: char| c.is_ascii_digit())
-            && thousands_follow(&clusters[k + 1..])
+    let bytes = input.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // Fast path: an ASCII char followed by ASCII (or the end) is a whole
+        // grapheme cluster that NFKC leaves alone, and most news text is ASCII.
+        if bytes[i].is_ascii() && bytes.get(i + 1).is_none_or(u8::is_ascii) {
+            let c = bytes[i] as char;
+            out.text.push(plain(c).unwrap_or(c));
+            out.origin.push((position, position + 1));
+            position += 1;
+            i += 1;
+            continue;
+        }
+        // Otherwise segment up to the next safe ASCII boundary.
+        let mut j = i + 1;
+        while j < bytes.len() && !(bytes[j].is_ascii() && bytes.get(j + 1).is_none_or(u8::is_ascii))
         {
-            continue;
+            j += 1;
         }
-        if first == '½' {
-            let prefix = if text.ends_with(|c: char| c.is_ascii_digit()) {
-                ""
-            } else {
-                "0"
-            };
-            for c in prefix.chars().chain(".5".chars()) {
-                push(&mut text, c);
-            }
-            continue;
+        while !input.is_char_boundary(j) {
+            j += 1;
         }
-        if let Some(replacement) = plain(first) {
-            push(&mut text, replacement);
-            continue;
+        let region = &input[i..j];
+        let starts = unicode.grapheme_starts(region);
+        for (offset, cluster) in segments(region, &starts) {
+            let len = cluster.chars().count();
+            let after = &input[i + offset + cluster.len()..];
+            push_cluster(
+                &mut out,
+                cluster,
+                (position, position + len),
+                after,
+                unicode,
+            );
+            position += len;
         }
-        let visible: String = chars.collect();
-        for c in visible.nfkc() {
-            push(&mut text, c);
-        }
+        i = j;
     }
-    Normalized { text, origin }
+    out
+}
+
+/// Normalises one grapheme cluster that covers `range` of the input;
+/// `after` is the input that follows it.
+fn push_cluster(
+    out: &mut Normalized,
+    cluster: &str,
+    range: (usize, usize),
+    after: &str,
+    unicode: &dyn UnicodeText,
+) {
+    // Case is kept: sentence segmentation needs capitals; the tokenizer
+    // lower-cases each word.
+    let push = |out: &mut Normalized, c: char| {
+        out.text.push(c);
+        out.origin.push(range);
+    };
+    let mut chars = cluster.chars().filter(|c| !is_invisible(*c)).peekable();
+    let Some(&first) = chars.peek() else { return };
+    // "26 000" with a no-break or thin space is one number.
+    if is_thin_or_nbsp(first)
+        && out.text.ends_with(|c: char| c.is_ascii_digit())
+        && thousands_follow(after)
+    {
+        return;
+    }
+    if first == '½' {
+        let prefix = if out.text.ends_with(|c: char| c.is_ascii_digit()) {
+            ""
+        } else {
+            "0"
+        };
+        for c in prefix.chars().chain(".5".chars()) {
+            push(out, c);
+        }
+        return;
+    }
+    if let Some(replacement) = plain(first) {
+        push(out, replacement);
+        return;
+    }
+    let visible: String = chars.collect();
+    for c in unicode.nfkc(&visible).chars() {
+        push(out, c);
+    }
 }
 
 /// Exactly three digits, then no digit: the rest of a thousands group.
-fn thousands_follow(rest: &[&str]) -> bool {
-    let digit = |i: usize| {
-        rest.get(i)
-            .is_some_and(|g| g.len() == 1 && g.as_bytes()[0].is_ascii_digit())
-    };
-    digit(0) && digit(1) && digit(2) && !digit(3)
+fn thousands_follow(after: &str) -> bool {
+    let mut chars = after.chars();
+    (0..3).all(|_| chars.next().is_some_and(|c| c.is_ascii_digit()))
+        && !chars.next().is_some_and(|c| c.is_ascii_digit())
 }

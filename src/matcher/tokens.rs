@@ -7,8 +7,8 @@
 //! the *original* input.
 
 use super::normalize::normalize;
+use super::text::{segments, UnicodeText};
 use rust_stemmers::{Algorithm, Stemmer};
-use unicode_segmentation::UnicodeSegmentation;
 
 /// A half-open range of chars (Unicode scalar values) in the input.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -48,16 +48,17 @@ const ABBREVIATIONS: &[&str] = &[
 ];
 
 /// Splits `text` into stemmed word and number tokens grouped into sentences.
-pub fn tokenize(text: &str) -> Vec<Token> {
-    let normalized = normalize(text);
+pub fn tokenize(text: &str, unicode: &dyn UnicodeText) -> Vec<Token> {
+    let normalized = normalize(text, unicode);
     let norm = &normalized.text;
-    let sentence_starts = sentence_starts(norm);
+    let sentence_starts = sentence_starts(norm, unicode);
+    let word_starts = join_word_parts(norm, unicode.word_starts(norm));
     let stemmer = Stemmer::create(Algorithm::English);
 
     let mut tokens = Vec::new();
     let mut char_index = 0; // in chars of `norm`
     let mut byte_cursor = 0;
-    for (byte, word) in norm.split_word_bound_indices() {
+    for (byte, word) in segments(norm, &word_starts) {
         char_index += norm[byte_cursor..byte].chars().count();
         byte_cursor = byte;
         if !word.chars().any(char::is_alphanumeric) {
@@ -84,10 +85,48 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     tokens
 }
 
+/// Applies UAX #29's mid-word rules (WB6/7, WB11/12) uniformly: "U.S",
+/// "Ukraine's", "26,000" and "3.5" are one word. ICU, behind the browser's
+/// `Intl.Segmenter`, splits initialisms such as "U.S" where the Rust crate
+/// does not; joining here makes both give the same tokens.
+fn join_word_parts(norm: &str, starts: Vec<usize>) -> Vec<usize> {
+    let pieces: Vec<(usize, &str)> = segments(norm, &starts).collect();
+    let is_word =
+        |p: Option<&(usize, &str)>| p.is_some_and(|(_, w)| w.chars().all(char::is_alphanumeric));
+    let is_digits = |p: Option<&(usize, &str)>| {
+        p.is_some_and(|(_, w)| w.ends_with(|c: char| c.is_ascii_digit()))
+    };
+    let starts_digit = |p: Option<&(usize, &str)>| {
+        p.is_some_and(|(_, w)| w.starts_with(|c: char| c.is_ascii_digit()))
+    };
+    let mut joined = Vec::with_capacity(starts.len());
+    let mut k = 0;
+    while k < pieces.len() {
+        joined.push(pieces[k].0);
+        let mut end = k;
+        // Absorb "<sep><word>" pairs while the rule holds.
+        while end + 2 < pieces.len() + 1 {
+            let (sep, next) = (pieces.get(end + 1), pieces.get(end + 2));
+            let joins = match sep.map(|(_, s)| *s) {
+                Some(".") | Some("'") => is_word(pieces.get(end)) && is_word(next),
+                Some(",") => is_digits(pieces.get(end)) && starts_digit(next),
+                _ => false,
+            };
+            if !joins {
+                break;
+            }
+            end += 2;
+        }
+        k = end + 1;
+    }
+    joined
+}
+
 /// Byte offsets in `norm` where sentences start, abbreviations repaired.
-fn sentence_starts(norm: &str) -> Vec<usize> {
+fn sentence_starts(norm: &str, unicode: &dyn UnicodeText) -> Vec<usize> {
     let mut starts = vec![0];
-    for (byte, sentence) in norm.split_sentence_bound_indices() {
+    let raw = unicode.sentence_starts(norm);
+    for (byte, sentence) in segments(norm, &raw) {
         if byte == 0 {
             continue;
         }
@@ -134,7 +173,7 @@ fn push_word(
     // "hasn't" is "has" + "not": negation must stay visible to patterns.
     if let Some(stem) = word.strip_suffix("n't").filter(|s| !s.is_empty()) {
         let base = match stem {
-            "won" => "will",
+            "wo" => "will",
             "ca" => "can",
             "sha" => "shall",
             other => other,
@@ -149,7 +188,13 @@ fn push_word(
     } else {
         word.to_string()
     };
-    tokens.push(token(Term::Word(stemmer.stem(&plain).into_owned()), &plain));
+    // Snowball never changes words of one or two letters; skip the call.
+    let stem = if plain.len() <= 2 {
+        plain.clone()
+    } else {
+        stemmer.stem(&plain).into_owned()
+    };
+    tokens.push(token(Term::Word(stem), &plain));
 }
 
 /// "26", "26,000", "3.5" in thousandths; `None` for things like "3d".
@@ -171,37 +216,37 @@ fn parse_number(word: &str) -> Option<u64> {
 }
 
 fn small_number(word: &str) -> Option<u64> {
-    const UNITS: [&str; 20] = [
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-    ];
-    const TENS: [&str; 8] = [
-        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-    ];
-    if let Some(n) = UNITS.iter().position(|u| *u == word) {
-        return Some(n as u64);
-    }
-    TENS.iter()
-        .position(|t| *t == word)
-        .map(|n| (n as u64 + 2) * 10)
+    Some(match word {
+        "zero" => 0,
+        "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        "thirteen" => 13,
+        "fourteen" => 14,
+        "fifteen" => 15,
+        "sixteen" => 16,
+        "seventeen" => 17,
+        "eighteen" => 18,
+        "nineteen" => 19,
+        "twenty" => 20,
+        "thirty" => 30,
+        "forty" => 40,
+        "fifty" => 50,
+        "sixty" => 60,
+        "seventy" => 70,
+        "eighty" => 80,
+        "ninety" => 90,
+        _ => return None,
+    })
 }
 
 fn multiplier(word: &str) -> Option<u64> {
