@@ -23,6 +23,7 @@
 mod bundled;
 pub mod dataset;
 pub mod matcher;
+pub mod text_rules;
 
 pub use dataset::Dataset;
 pub use matcher::{Match, Matcher, Span};

@@ -216,3 +216,46 @@ fn export_browser_lists_every_claim_with_escaped_text() {
     assert!(claim.context.contains("\"reassurance force\""));
     assert!(page.contains("&quot;reassurance force&quot;"));
 }
+
+#[test]
+fn annotate_html_matches_only_article_prose_with_offsets_into_the_extracted_text() {
+    let page = r##"<!doctype html><html><head><title>26 countries ready to deploy troops</title>
+<script>var s = "Only 26 countries are ready to deploy troops.";</script><style>p::after{content:"26 countries deploy troops"}</style></head>
+<body><nav>Only 26 countries are ready to deploy troops.</nav>
+<article><h1>Talks</h1><p>Only 26 Western <a href="#">countries</a> are ready to <em>deploy</em> troops &amp; more.</p>
+<pre>26 countries will deploy troops</pre><form>26 countries deploy troops</form></article></body></html>"##;
+    let out = run(
+        &["annotate", "--html", "--format", "json", "-"],
+        page.as_bytes(),
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let text = json["article_text"].as_str().unwrap();
+    assert_eq!(
+        text,
+        "Talks\nOnly 26 Western countries are ready to deploy troops & more."
+    );
+    let matches = json["matches"].as_array().unwrap();
+    assert_eq!(
+        matches.len(),
+        1,
+        "only the article paragraph matches: {matches:?}"
+    );
+    let (start, end) = (
+        matches[0]["start"].as_u64().unwrap() as usize,
+        matches[0]["end"].as_u64().unwrap() as usize,
+    );
+    let span: String = text.chars().skip(start).take(end - start).collect();
+    assert_eq!(span, "26 Western countries are ready to deploy troops");
+
+    let empty = run(
+        &["annotate", "--html", "-"],
+        b"<html><body><script>x</script></body></html>",
+    );
+    assert!(!empty.status.success());
+    assert!(String::from_utf8_lossy(&empty.stderr).contains("no article text"));
+}

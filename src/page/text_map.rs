@@ -9,48 +9,7 @@
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Node, Text};
 
-/// Elements whose text is never article prose, or is not ours to touch.
-const SKIPPED: &[&str] = &[
-    "SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "TEXTAREA", "INPUT", "SELECT", "BUTTON", "OPTION",
-    "CODE", "PRE", "KBD", "SAMP", "SVG", "MATH", "IFRAME", "OBJECT", "CANVAS", "NAV", "FORM",
-    "HEAD", "TITLE",
-];
-
-/// Elements that start a new line of text, so that sentences end with them.
-const BLOCKS: &[&str] = &[
-    "P",
-    "DIV",
-    "SECTION",
-    "ARTICLE",
-    "ASIDE",
-    "HEADER",
-    "FOOTER",
-    "MAIN",
-    "H1",
-    "H2",
-    "H3",
-    "H4",
-    "H5",
-    "H6",
-    "LI",
-    "UL",
-    "OL",
-    "DL",
-    "DT",
-    "DD",
-    "BLOCKQUOTE",
-    "FIGURE",
-    "FIGCAPTION",
-    "TABLE",
-    "TR",
-    "TD",
-    "TH",
-    "BR",
-    "HR",
-    "ADDRESS",
-    "DETAILS",
-    "SUMMARY",
-];
+use crate::text_rules::{is_block, is_skipped};
 
 /// One text node's place in the article string.
 struct Segment {
@@ -109,14 +68,14 @@ impl TextMap {
                 });
                 *chars += count;
             } else if let Some(element) = child.dyn_ref::<Element>() {
-                let tag = element.tag_name().to_ascii_uppercase();
-                if SKIPPED.contains(&tag.as_str())
+                let tag = element.tag_name();
+                if is_skipped(&tag)
                     || element.has_attribute("contenteditable")
                     || element.has_attribute("data-claimlens-ui")
                 {
                     continue;
                 }
-                let block = BLOCKS.contains(&tag.as_str());
+                let block = is_block(&tag);
                 if block {
                     self.line_break(chars);
                 }

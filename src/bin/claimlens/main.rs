@@ -1,7 +1,8 @@
 //! `claimlens`: the engine on the command line.
 //!
 //! ```text
-//! claimlens annotate [--format json|text] [FILE|-]     find claims in plain text
+//! claimlens annotate [--format json|text] [--html] [FILE|-]
+//!                                                      find claims in plain text or an HTML page
 //! claimlens check [DATASET_DIR]                        validate dataset sources
 //! claimlens export --claimreview [--base-url URL]      ClaimReview JSON-LD to stdout
 //! claimlens export --browser [--out FILE]              the dataset browser page
@@ -12,6 +13,7 @@
 //! Errors are one line on stderr and a non-zero exit, never a panic.
 
 mod browser;
+mod html;
 
 use claimlens::dataset::{claimreview, source};
 use claimlens::{Dataset, Matcher};
@@ -19,7 +21,7 @@ use std::io::Read;
 use std::path::Path;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: claimlens annotate [--format json|text] [FILE|-] | check [DATASET_DIR] | export --claimreview [--base-url URL] | export --browser [--out FILE] | import --claimreview FILE [--out DIR] [--force]";
+const USAGE: &str = "usage: claimlens annotate [--format json|text] [--html] [FILE|-] | check [DATASET_DIR] | export --claimreview [--base-url URL] | export --browser [--out FILE] | import --claimreview FILE [--out DIR] [--force]";
 
 /// Where `trunk serve` shows the dataset browser; exported reviews link there.
 const DEFAULT_REVIEW_BASE: &str = "http://127.0.0.1:8080/dataset.html";
@@ -54,34 +56,33 @@ enum Format {
 }
 
 fn annotate(args: &[String]) -> Result<(), String> {
-    let mut format = Format::Text;
-    let mut input: Option<&str> = None;
-    let mut rest = args.iter();
-    while let Some(arg) = rest.next() {
-        match arg.as_str() {
-            "--format" => {
-                format = match rest.next().map(String::as_str) {
-                    Some("json") => Format::Json,
-                    Some("text") => Format::Text,
-                    Some(other) => {
-                        return Err(format!("unknown format `{other}`; use json or text"))
-                    }
-                    None => return Err("--format needs a value: json or text".into()),
-                }
-            }
-            flag if flag.starts_with("--") => {
-                return Err(format!("unknown option `{flag}`; {USAGE}"))
-            }
-            path if input.is_none() => input = Some(path),
-            extra => return Err(format!("unexpected argument `{extra}`; give one FILE or -")),
+    let args = parse_args(args, &["--format"], &["--html"])?;
+    let format = match args.value("--format").unwrap_or("text") {
+        "json" => Format::Json,
+        "text" => Format::Text,
+        other => return Err(format!("unknown format `{other}`; use json or text")),
+    };
+    let input = match args.positional.as_slice() {
+        [] => "-",
+        [one] => one.as_str(),
+        [_, extra, ..] => return Err(format!("unexpected argument `{extra}`; give one FILE or -")),
+    };
+    let mut text = read_input(input)?;
+    if args.has("--html") {
+        // Offsets then refer to the extracted article text, which JSON output includes.
+        text = html::article_text(&text);
+        if text.trim().is_empty() {
+            return Err(format!("{input} has no article text (nothing outside scripts, styles, navigation and forms)"));
         }
     }
-    let text = read_input(input.unwrap_or("-"))?;
     let matcher = Matcher::new(Dataset::bundled());
     let matches = matcher.find(&text);
     match format {
         Format::Json => {
-            let json = annotation_json(&matcher, &text, &matches);
+            let mut json = annotation_json(&matcher, &text, &matches);
+            if args.has("--html") {
+                json["article_text"] = serde_json::Value::String(text.clone());
+            }
             emit(
                 &(serde_json::to_string_pretty(&json).expect("JSON values always serialise")
                     + "\n"),
