@@ -36,7 +36,7 @@ mod tokens;
 
 use text::UnicodeText;
 pub use tokens::Span;
-use tokens::{tokenize, Term, Token};
+use tokens::{english_stemmer, simple_phrase, tokenize, Term, Token};
 
 use crate::dataset::{Claim, Dataset};
 use std::collections::HashMap;
@@ -64,20 +64,26 @@ pub struct Matcher {
     dataset: Dataset,
     unicode: Box<dyn UnicodeText>,
     patterns: Vec<CompiledPattern>,
-    /// Anchor term → claims anchored on it.
-    index: HashMap<Term, Vec<u32>>,
+    /// Every term any pattern uses, numbered; text tokens are looked up here
+    /// once, and patterns compare numbers instead of strings.
+    vocabulary: HashMap<Term, u32>,
+    /// Term id → claims anchored on it.
+    index: Vec<Vec<u32>>,
 }
+
+/// A token's term id, or this when no pattern uses the term.
+const UNKNOWN: u32 = u32::MAX;
 
 /// A pattern word: its term, and whether only an acronym in capitals counts.
 #[derive(Clone, Debug, PartialEq, Eq)]
 struct PatternTerm {
-    term: Term,
+    id: u32,
     acronym_only: bool,
 }
 
 impl PatternTerm {
-    fn matches(&self, token: &Token) -> bool {
-        self.term == token.term && (!self.acronym_only || token.acronym)
+    fn matches(&self, token: &Token, id: u32) -> bool {
+        self.id == id && (!self.acronym_only || token.acronym)
     }
 }
 
@@ -98,16 +104,20 @@ impl Matcher {
 
     /// A matcher using the given Unicode services (the browser's, in the widget).
     pub fn with_unicode(dataset: Dataset, unicode: Box<dyn UnicodeText>) -> Matcher {
-        let patterns: Vec<CompiledPattern> = dataset
-            .claims
-            .iter()
-            .map(|c| compile(c, unicode.as_ref()))
-            .collect();
-        let index = build_index(&patterns);
+        let mut compiler = Compiler {
+            unicode: unicode.as_ref(),
+            stemmer: english_stemmer(),
+            vocabulary: HashMap::new(),
+        };
+        let patterns: Vec<CompiledPattern> =
+            dataset.claims.iter().map(|c| compiler.compile(c)).collect();
+        let vocabulary = compiler.vocabulary;
+        let index = build_index(&patterns, vocabulary.len());
         Matcher {
             dataset,
             unicode,
             patterns,
+            vocabulary,
             index,
         }
     }
@@ -123,13 +133,20 @@ impl Matcher {
     /// All claim mentions in `text`, sorted by position, never overlapping.
     pub fn find(&self, text: &str) -> Vec<Match> {
         let tokens = tokenize(text, self.unicode.as_ref());
+        let ids: Vec<u32> = tokens
+            .iter()
+            .map(|t| self.vocabulary.get(&t.term).copied().unwrap_or(UNKNOWN))
+            .collect();
         let chars: Vec<char> = text.chars().collect();
         let mut candidates = Vec::new();
         let mut claims: Vec<u32> = Vec::new();
+        let mut start = 0;
         for sentence in tokens.chunk_by(|a, b| a.sentence == b.sentence) {
+            let sentence_ids = &ids[start..start + sentence.len()];
+            start += sentence.len();
             claims.clear();
-            for token in sentence {
-                if let Some(anchored) = self.index.get(&token.term) {
+            for &id in sentence_ids {
+                if let Some(anchored) = self.index.get(id as usize) {
                     claims.extend_from_slice(anchored);
                 }
             }
@@ -137,7 +154,11 @@ impl Matcher {
             claims.dedup();
             for &claim_index in &claims {
                 let pattern = &self.patterns[claim_index as usize];
-                if let Some(m) = best_window(pattern, sentence, &chars, claim_index as usize) {
+                let words = Sentence {
+                    tokens: sentence,
+                    ids: sentence_ids,
+                };
+                if let Some(m) = best_window(pattern, &words, &chars, claim_index as usize) {
                     candidates.push(m);
                 }
             }
@@ -146,24 +167,34 @@ impl Matcher {
     }
 }
 
+/// One sentence's tokens and their term ids.
+struct Sentence<'a> {
+    tokens: &'a [Token],
+    ids: &'a [u32],
+}
+
 /// Indexes each claim under the first terms of its rarest requirement.
-fn build_index(patterns: &[CompiledPattern]) -> HashMap<Term, Vec<u32>> {
-    let mut frequency: HashMap<&Term, usize> = HashMap::new();
+fn build_index(patterns: &[CompiledPattern], terms: usize) -> Vec<Vec<u32>> {
+    let mut frequency = vec![0usize; terms];
     for pattern in patterns {
         for requirement in &pattern.requirements {
             for alternative in &requirement.0 {
-                *frequency.entry(&alternative[0].term).or_default() += 1;
+                frequency[alternative[0].id as usize] += 1;
             }
         }
     }
-    let mut index: HashMap<Term, Vec<u32>> = HashMap::new();
+    let mut index: Vec<Vec<u32>> = vec![Vec::new(); terms];
     for (claim, pattern) in patterns.iter().enumerate() {
-        let cost = |r: &Alternatives| r.0.iter().map(|a| frequency[&a[0].term]).sum::<usize>();
+        let cost = |r: &Alternatives| {
+            r.0.iter()
+                .map(|a| frequency[a[0].id as usize])
+                .sum::<usize>()
+        };
         let Some(anchor) = pattern.requirements.iter().min_by_key(|r| cost(r)) else {
             continue;
         };
         for alternative in &anchor.0 {
-            let entry = index.entry(alternative[0].term.clone()).or_default();
+            let entry = &mut index[alternative[0].id as usize];
             if entry.last() != Some(&(claim as u32)) {
                 entry.push(claim as u32);
             }
@@ -204,39 +235,65 @@ pub fn regressions(dataset: &Dataset) -> Vec<crate::dataset::source::RegressionF
     failures
 }
 
-fn compile(claim: &Claim, unicode: &dyn UnicodeText) -> CompiledPattern {
-    let alternatives = |texts: &mut dyn Iterator<Item = &String>| {
+/// Turns patterns into term ids, numbering terms as it meets them.
+struct Compiler<'a> {
+    unicode: &'a dyn UnicodeText,
+    stemmer: rust_stemmers::Stemmer,
+    vocabulary: HashMap<Term, u32>,
+}
+
+impl Compiler<'_> {
+    fn intern(&mut self, term: Term) -> u32 {
+        let next = self.vocabulary.len() as u32;
+        *self.vocabulary.entry(term).or_insert(next)
+    }
+
+    fn phrase(&mut self, text: &str) -> Vec<PatternTerm> {
+        let terms: Vec<(Term, bool)> = simple_phrase(text, &self.stemmer).unwrap_or_else(|| {
+            tokenize(text, self.unicode)
+                .into_iter()
+                .map(|t| (t.term, t.acronym))
+                .collect()
+        });
+        terms
+            .into_iter()
+            .map(|(term, acronym_only)| PatternTerm {
+                id: self.intern(term),
+                acronym_only,
+            })
+            .collect()
+    }
+
+    fn alternatives(&mut self, texts: &[String]) -> Alternatives {
         Alternatives(
             texts
-                .map(|text| {
-                    tokenize(text, unicode)
-                        .into_iter()
-                        .map(|t| PatternTerm {
-                            acronym_only: t.acronym,
-                            term: t.term,
-                        })
-                        .collect::<Vec<_>>()
-                })
+                .iter()
+                .map(|t| self.phrase(t))
                 .filter(|alt| !alt.is_empty())
                 .collect(),
         )
-    };
-    let mut requirements: Vec<Alternatives> = claim
-        .pattern
-        .all_of
-        .iter()
-        .map(|group| alternatives(&mut group.iter()))
-        .filter(|r| !r.0.is_empty())
-        .collect();
-    requirements.extend(claim.pattern.numbers.iter().map(|&n| {
-        Alternatives(vec![vec![PatternTerm {
-            term: Term::Number(n),
-            acronym_only: false,
-        }]])
-    }));
-    CompiledPattern {
-        requirements,
-        vetoes: alternatives(&mut claim.pattern.none_of.iter()),
+    }
+
+    fn compile(&mut self, claim: &Claim) -> CompiledPattern {
+        let mut requirements: Vec<Alternatives> = claim
+            .pattern
+            .all_of
+            .iter()
+            .map(|group| self.alternatives(group))
+            .filter(|r| !r.0.is_empty())
+            .collect();
+        for &n in &claim.pattern.numbers {
+            let id = self.intern(Term::Number(n));
+            requirements.push(Alternatives(vec![vec![PatternTerm {
+                id,
+                acronym_only: false,
+            }]]));
+        }
+        let vetoes = self.alternatives(&claim.pattern.none_of);
+        CompiledPattern {
+            requirements,
+            vetoes,
+        }
     }
 }
 
@@ -244,16 +301,16 @@ fn compile(claim: &Claim, unicode: &dyn UnicodeText) -> CompiledPattern {
 type TokenRange = (usize, usize);
 
 /// Token ranges within `sentence` where any of `alternatives` occurs.
-fn occurrences(alternatives: &Alternatives, sentence: &[Token]) -> Vec<TokenRange> {
+fn occurrences(alternatives: &Alternatives, sentence: &Sentence) -> Vec<TokenRange> {
     let mut found = Vec::new();
-    for start in 0..sentence.len() {
+    let length = sentence.tokens.len();
+    for start in 0..length {
         for alt in &alternatives.0 {
             let end = start + alt.len();
-            if end <= sentence.len()
-                && sentence[start..end]
-                    .iter()
+            if end <= length
+                && (start..end)
                     .zip(alt)
-                    .all(|(t, a)| a.matches(t))
+                    .all(|(i, a)| a.matches(&sentence.tokens[i], sentence.ids[i]))
             {
                 found.push((start, end));
                 break;
@@ -265,7 +322,7 @@ fn occurrences(alternatives: &Alternatives, sentence: &[Token]) -> Vec<TokenRang
 
 fn best_window(
     pattern: &CompiledPattern,
-    sentence: &[Token],
+    sentence: &Sentence,
     chars: &[char],
     claim_index: usize,
 ) -> Option<Match> {
@@ -312,16 +369,16 @@ fn best_window(
         .iter()
         .map(|&(s, e)| {
             text_of(Span {
-                start: sentence[s].span.start,
-                end: sentence[e - 1].span.end,
+                start: sentence.tokens[s].span.start,
+                end: sentence.tokens[e - 1].span.end,
             })
         })
         .collect();
     Some(Match {
         claim_index,
         span: Span {
-            start: sentence[left].span.start,
-            end: sentence[right - 1].span.end,
+            start: sentence.tokens[left].span.start,
+            end: sentence.tokens[right - 1].span.end,
         },
         score,
         explanation,

@@ -149,6 +149,36 @@ fn sentence_starts(norm: &str, unicode: &dyn UnicodeText) -> Vec<usize> {
     starts
 }
 
+/// The terms of a pattern phrase made only of ASCII letters and spaces,
+/// with no number words, exactly as [`tokenize`] would produce them, but
+/// without normalising and segmenting: most pattern phrases are like this,
+/// and compiling a large dataset spends its time here. `None` otherwise.
+pub fn simple_phrase(text: &str, stemmer: &Stemmer) -> Option<Vec<(Term, bool)>> {
+    if text.is_empty() || !text.bytes().all(|b| b.is_ascii_alphabetic() || b == b' ') {
+        return None;
+    }
+    text.split(' ')
+        .filter(|w| !w.is_empty())
+        .map(|word| {
+            let lower = word.to_ascii_lowercase();
+            if small_number(&lower).is_some() || multiplier(&lower).is_some() {
+                return None;
+            }
+            let acronym = word.len() >= 2 && word.bytes().all(|b| b.is_ascii_uppercase());
+            let stem = if lower.len() <= 2 {
+                lower
+            } else {
+                stemmer.stem(&lower).into_owned()
+            };
+            Some((Term::Word(stem), acronym))
+        })
+        .collect()
+}
+
+pub fn english_stemmer() -> Stemmer {
+    Stemmer::create(Algorithm::English)
+}
+
 fn push_word(
     tokens: &mut Vec<Token>,
     word: &str,
@@ -369,4 +399,61 @@ fn read_number(tokens: &[Token], start: usize) -> Option<(u64, usize)> {
         }
     }
     Some((total.saturating_add(current), i))
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::matcher::text::RustUnicode;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The compile-time shortcut gives exactly what the full pipeline gives.
+        #[test]
+        fn simple_phrase_agrees_with_tokenize(words in prop::collection::vec("[A-Za-z]{1,12}", 1..5)) {
+            let phrase = words.join(" ");
+            let stemmer = english_stemmer();
+            if let Some(fast) = simple_phrase(&phrase, &stemmer) {
+                let full: Vec<(Term, bool)> = tokenize(&phrase, &RustUnicode).into_iter().map(|t| (t.term, t.acronym)).collect();
+                prop_assert_eq!(fast, full, "phrase {:?}", phrase);
+            }
+        }
+    }
+
+    #[test]
+    fn numbers_dates_and_negations_become_the_right_terms() {
+        let terms = |text: &str| -> Vec<Term> {
+            tokenize(text, &RustUnicode)
+                .into_iter()
+                .map(|t| t.term)
+                .collect()
+        };
+        let cases: &[(&str, Vec<Term>)] = &[
+            ("twenty-six", vec![Term::Number(26_000)]),
+            ("twenty six thousand", vec![Term::Number(26_000_000)]),
+            ("26,000", vec![Term::Number(26_000_000)]),
+            ("26\u{00A0}000", vec![Term::Number(26_000_000)]),
+            ("3½", vec![Term::Number(3_500)]),
+            ("three and a half", vec![Term::Number(3_500)]),
+            ("1.5 million", vec![Term::Number(1_500_000_000)]),
+            ("26 August", vec![Term::Day, Term::Word("august".into())]),
+            ("August 26", vec![Term::Word("august".into()), Term::Day]),
+            (
+                "won't",
+                vec![Term::Word("will".into()), Term::Word("not".into())],
+            ),
+            (
+                "hasn’t",
+                vec![Term::Word("has".into()), Term::Word("not".into())],
+            ),
+            ("Ukraine’s", vec![Term::Word("ukrain".into())]),
+            (
+                "de\u{00AD}ploy\u{200B}ment",
+                vec![Term::Word("deploy".into())],
+            ),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(&terms(text), expected, "{text:?}");
+        }
+    }
 }

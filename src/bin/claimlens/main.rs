@@ -276,7 +276,14 @@ fn export(args: &[String]) -> Result<(), String> {
         _ => return Err("export needs exactly one of --claimreview or --browser".into()),
     };
     match args.value("--out") {
-        Some(path) => write_atomically(Path::new(path), &output),
+        Some(path) => {
+            let path = Path::new(path);
+            if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+                std::fs::create_dir_all(parent)
+                    .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+            }
+            write_atomically(path, &output)
+        }
         None => emit(&output),
     }
 }
