@@ -111,6 +111,15 @@ fn push_cluster(
         return;
     }
     if first == '½' {
+        // "3 ½" (often with a no-break space) is 3.5, like "3½".
+        let spaced_digit = out
+            .text
+            .strip_suffix(' ')
+            .is_some_and(|t| t.ends_with(|c: char| c.is_ascii_digit()));
+        if spaced_digit {
+            out.text.pop();
+            out.origin.pop();
+        }
         let prefix = if out.text.ends_with(|c: char| c.is_ascii_digit()) {
             ""
         } else {

@@ -434,6 +434,7 @@ mod tests {
             ("26,000", vec![Term::Number(26_000_000)]),
             ("26\u{00A0}000", vec![Term::Number(26_000_000)]),
             ("3½", vec![Term::Number(3_500)]),
+            ("3\u{00A0}½ years", vec![Term::Number(3_500), Term::Word("year".into())]),
             ("three and a half", vec![Term::Number(3_500)]),
             ("1.5 million", vec![Term::Number(1_500_000_000)]),
             ("26 August", vec![Term::Day, Term::Word("august".into())]),
