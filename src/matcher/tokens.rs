@@ -9,6 +9,7 @@
 use super::normalize::normalize;
 use super::text::{segments, UnicodeText};
 use rust_stemmers::{Algorithm, Stemmer};
+use std::collections::HashMap;
 
 /// A half-open range of chars (Unicode scalar values) in the input.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -53,7 +54,10 @@ pub fn tokenize(text: &str, unicode: &dyn UnicodeText) -> Vec<Token> {
     let norm = &normalized.text;
     let sentence_starts = sentence_starts(norm, unicode);
     let word_starts = join_word_parts(norm, unicode.word_starts(norm));
-    let stemmer = Stemmer::create(Algorithm::English);
+    let mut stems = Stems {
+        stemmer: english_stemmer(),
+        cache: HashMap::new(),
+    };
 
     let mut tokens = Vec::new();
     let mut char_index = 0; // in chars of `norm`
@@ -78,7 +82,7 @@ pub fn tokenize(text: &str, unicode: &dyn UnicodeText) -> Vec<Token> {
             span,
             sentence,
             acronym,
-            &stemmer,
+            &mut stems,
         );
     }
     fold_numbers(&mut tokens);
@@ -185,7 +189,7 @@ fn push_word(
     span: Span,
     sentence: usize,
     acronym: bool,
-    stemmer: &Stemmer,
+    stems: &mut Stems,
 ) {
     let token = |term, text: &str| Token {
         term,
@@ -208,7 +212,7 @@ fn push_word(
             "sha" => "shall",
             other => other,
         };
-        tokens.push(token(Term::Word(stemmer.stem(base).into_owned()), base));
+        tokens.push(token(Term::Word(stems.stem(base)), base));
         tokens.push(token(Term::Word("not".into()), "not"));
         return;
     }
@@ -218,13 +222,29 @@ fn push_word(
     } else {
         word.to_string()
     };
-    // Snowball never changes words of one or two letters; skip the call.
-    let stem = if plain.len() <= 2 {
-        plain.clone()
-    } else {
-        stemmer.stem(&plain).into_owned()
-    };
-    tokens.push(token(Term::Word(stem), &plain));
+    tokens.push(token(Term::Word(stems.stem(&plain)), &plain));
+}
+
+/// Stems words, remembering each: articles repeat their words, and stemming
+/// is the tokenizer's single largest cost.
+struct Stems {
+    stemmer: Stemmer,
+    cache: HashMap<String, String>,
+}
+
+impl Stems {
+    fn stem(&mut self, word: &str) -> String {
+        // Snowball never changes words of one or two letters.
+        if word.len() <= 2 {
+            return word.to_string();
+        }
+        if let Some(stem) = self.cache.get(word) {
+            return stem.clone();
+        }
+        let stem = self.stemmer.stem(word).into_owned();
+        self.cache.insert(word.to_string(), stem.clone());
+        stem
+    }
 }
 
 /// "26", "26,000", "3.5" in thousandths; `None` for things like "3d".
@@ -434,7 +454,10 @@ mod tests {
             ("26,000", vec![Term::Number(26_000_000)]),
             ("26\u{00A0}000", vec![Term::Number(26_000_000)]),
             ("3½", vec![Term::Number(3_500)]),
-            ("3\u{00A0}½ years", vec![Term::Number(3_500), Term::Word("year".into())]),
+            (
+                "3\u{00A0}½ years",
+                vec![Term::Number(3_500), Term::Word("year".into())],
+            ),
             ("three and a half", vec![Term::Number(3_500)]),
             ("1.5 million", vec![Term::Number(1_500_000_000)]),
             ("26 August", vec![Term::Day, Term::Word("august".into())]),
