@@ -64,6 +64,7 @@ pub struct Matcher {
     dataset: Dataset,
     unicode: Box<dyn UnicodeText>,
     patterns: Vec<CompiledPattern>,
+    arena: Arena,
     /// Every term any pattern uses, numbered; text tokens are looked up here
     /// once, and patterns compare numbers instead of strings.
     vocabulary: HashMap<Term, u32>,
@@ -87,12 +88,62 @@ impl PatternTerm {
     }
 }
 
-/// Any one of several token sequences.
-struct Alternatives(Vec<Vec<PatternTerm>>);
+/// Every compiled pattern in three flat arrays, so that 100,000 claims cost
+/// a handful of allocations rather than millions. A *group* is a list of
+/// alternatives; an *alternative* is a sequence of pattern terms.
+#[derive(Default)]
+struct Arena {
+    terms: Vec<PatternTerm>,
+    /// Exclusive end in `terms` of each alternative.
+    alternative_ends: Vec<u32>,
+    /// Exclusive end in `alternative_ends` of each group.
+    group_ends: Vec<u32>,
+}
 
+impl Arena {
+    fn groups(&self) -> u32 {
+        self.group_ends.len() as u32
+    }
+
+    fn open_alternatives(&self) -> usize {
+        self.alternative_ends.len() - self.group_ends.last().map_or(0, |&e| e as usize)
+    }
+
+    /// Adds an alternative to the open group, unless it has no terms.
+    fn push_alternative(&mut self, terms: Vec<PatternTerm>) {
+        if !terms.is_empty() {
+            self.terms.extend(terms);
+            self.alternative_ends.push(self.terms.len() as u32);
+        }
+    }
+
+    fn close_group(&mut self) -> u32 {
+        self.group_ends.push(self.alternative_ends.len() as u32);
+        self.groups() - 1
+    }
+
+    fn alternatives(&self, group: u32) -> impl Iterator<Item = &[PatternTerm]> {
+        let end = self.group_ends[group as usize] as usize;
+        let start = if group == 0 {
+            0
+        } else {
+            self.group_ends[group as usize - 1] as usize
+        };
+        (start..end).map(move |a| {
+            let term_start = if a == 0 {
+                0
+            } else {
+                self.alternative_ends[a - 1] as usize
+            };
+            &self.terms[term_start..self.alternative_ends[a] as usize]
+        })
+    }
+}
+
+/// A claim's pattern: requirement groups `requirements`, then one veto group.
 struct CompiledPattern {
-    requirements: Vec<Alternatives>,
-    vetoes: Alternatives,
+    requirements: std::ops::Range<u32>,
+    vetoes: u32,
 }
 
 impl Matcher {
@@ -108,15 +159,17 @@ impl Matcher {
             unicode: unicode.as_ref(),
             stemmer: english_stemmer(),
             vocabulary: HashMap::new(),
+            arena: Arena::default(),
         };
         let patterns: Vec<CompiledPattern> =
             dataset.claims.iter().map(|c| compiler.compile(c)).collect();
-        let vocabulary = compiler.vocabulary;
-        let index = build_index(&patterns, vocabulary.len());
+        let (vocabulary, arena) = (compiler.vocabulary, compiler.arena);
+        let index = build_index(&patterns, &arena, vocabulary.len());
         Matcher {
             dataset,
             unicode,
             patterns,
+            arena,
             vocabulary,
             index,
         }
@@ -158,7 +211,9 @@ impl Matcher {
                     tokens: sentence,
                     ids: sentence_ids,
                 };
-                if let Some(m) = best_window(pattern, &words, &chars, claim_index as usize) {
+                if let Some(m) =
+                    best_window(&self.arena, pattern, &words, &chars, claim_index as usize)
+                {
                     candidates.push(m);
                 }
             }
@@ -174,26 +229,27 @@ struct Sentence<'a> {
 }
 
 /// Indexes each claim under the first terms of its rarest requirement.
-fn build_index(patterns: &[CompiledPattern], terms: usize) -> Vec<Vec<u32>> {
+fn build_index(patterns: &[CompiledPattern], arena: &Arena, terms: usize) -> Vec<Vec<u32>> {
     let mut frequency = vec![0usize; terms];
     for pattern in patterns {
-        for requirement in &pattern.requirements {
-            for alternative in &requirement.0 {
+        for group in pattern.requirements.clone() {
+            for alternative in arena.alternatives(group) {
                 frequency[alternative[0].id as usize] += 1;
             }
         }
     }
     let mut index: Vec<Vec<u32>> = vec![Vec::new(); terms];
     for (claim, pattern) in patterns.iter().enumerate() {
-        let cost = |r: &Alternatives| {
-            r.0.iter()
+        let cost = |group: &u32| {
+            arena
+                .alternatives(*group)
                 .map(|a| frequency[a[0].id as usize])
                 .sum::<usize>()
         };
-        let Some(anchor) = pattern.requirements.iter().min_by_key(|r| cost(r)) else {
+        let Some(anchor) = pattern.requirements.clone().min_by_key(cost) else {
             continue;
         };
-        for alternative in &anchor.0 {
+        for alternative in arena.alternatives(anchor) {
             let entry = &mut index[alternative[0].id as usize];
             if entry.last() != Some(&(claim as u32)) {
                 entry.push(claim as u32);
@@ -240,6 +296,7 @@ struct Compiler<'a> {
     unicode: &'a dyn UnicodeText,
     stemmer: rust_stemmers::Stemmer,
     vocabulary: HashMap<Term, u32>,
+    arena: Arena,
 }
 
 impl Compiler<'_> {
@@ -264,32 +321,32 @@ impl Compiler<'_> {
             .collect()
     }
 
-    fn alternatives(&mut self, texts: &[String]) -> Alternatives {
-        Alternatives(
-            texts
-                .iter()
-                .map(|t| self.phrase(t))
-                .filter(|alt| !alt.is_empty())
-                .collect(),
-        )
+    /// Adds one group of alternatives; `None` if none of them has a term.
+    fn group(&mut self, texts: &[String], keep_empty: bool) -> Option<u32> {
+        for text in texts {
+            let terms = self.phrase(text);
+            self.arena.push_alternative(terms);
+        }
+        (keep_empty || self.arena.open_alternatives() > 0).then(|| self.arena.close_group())
     }
 
     fn compile(&mut self, claim: &Claim) -> CompiledPattern {
-        let mut requirements: Vec<Alternatives> = claim
-            .pattern
-            .all_of
-            .iter()
-            .map(|group| self.alternatives(group))
-            .filter(|r| !r.0.is_empty())
-            .collect();
+        let first = self.arena.groups();
+        for group in &claim.pattern.all_of {
+            self.group(group, false);
+        }
         for &n in &claim.pattern.numbers {
             let id = self.intern(Term::Number(n));
-            requirements.push(Alternatives(vec![vec![PatternTerm {
+            self.arena.push_alternative(vec![PatternTerm {
                 id,
                 acronym_only: false,
-            }]]));
+            }]);
+            self.arena.close_group();
         }
-        let vetoes = self.alternatives(&claim.pattern.none_of);
+        let requirements = first..self.arena.groups();
+        let vetoes = self
+            .group(&claim.pattern.none_of, true)
+            .expect("kept even when empty");
         CompiledPattern {
             requirements,
             vetoes,
@@ -301,11 +358,11 @@ impl Compiler<'_> {
 type TokenRange = (usize, usize);
 
 /// Token ranges within `sentence` where any of `alternatives` occurs.
-fn occurrences(alternatives: &Alternatives, sentence: &Sentence) -> Vec<TokenRange> {
+fn occurrences(arena: &Arena, group: u32, sentence: &Sentence) -> Vec<TokenRange> {
     let mut found = Vec::new();
     let length = sentence.tokens.len();
     for start in 0..length {
-        for alt in &alternatives.0 {
+        for alt in arena.alternatives(group) {
             let end = start + alt.len();
             if end <= length
                 && (start..end)
@@ -321,18 +378,19 @@ fn occurrences(alternatives: &Alternatives, sentence: &Sentence) -> Vec<TokenRan
 }
 
 fn best_window(
+    arena: &Arena,
     pattern: &CompiledPattern,
     sentence: &Sentence,
     chars: &[char],
     claim_index: usize,
 ) -> Option<Match> {
-    if !occurrences(&pattern.vetoes, sentence).is_empty() {
+    if !occurrences(arena, pattern.vetoes, sentence).is_empty() {
         return None;
     }
     let per_requirement: Vec<Vec<TokenRange>> = pattern
         .requirements
-        .iter()
-        .map(|r| occurrences(r, sentence))
+        .clone()
+        .map(|group| occurrences(arena, group, sentence))
         .collect();
     if per_requirement.iter().any(Vec::is_empty) {
         return None;
