@@ -12,7 +12,7 @@ use claimlens::Matcher;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-#[path = "synthetic.rs"]
+#[path = "support/synthetic.rs"]
 mod synthetic;
 use synthetic::{article, synthetic_dataset, Rng};
 

@@ -4,7 +4,7 @@
 //! for the pure-Rust services compiled to wasm.
 #![cfg(target_arch = "wasm32")]
 
-#[path = "../benches/synthetic.rs"]
+#[path = "../benches/support/synthetic.rs"]
 mod synthetic;
 
 use claimlens::platform::BrowserUnicode;
