@@ -295,3 +295,29 @@ fn rating_badges_have_readable_text_and_distinct_cues() {
         (Rating::ALL.len(), Rating::ALL.len())
     );
 }
+
+#[test]
+fn counts_bind_a_number_to_its_noun() {
+    use claimlens::Matcher;
+    let matcher = Matcher::new(Dataset::bundled());
+    let finds_troops_claim = |text: &str| {
+        matcher
+            .find(text)
+            .iter()
+            .any(|m| matcher.claim(m).id == "coalition-26-countries-ready-to-deploy")
+    };
+    // The number counts the countries, up to two words apart.
+    assert!(finds_troops_claim(
+        "26 EU member states will deploy troops."
+    ));
+    assert!(finds_troops_claim(
+        "Only 26 Western countries are ready to deploy troops."
+    ));
+    // The number is there, and so are countries, but 26 counts something else.
+    assert!(!finds_troops_claim(
+        "On 26 August, two countries said they would send troops."
+    ));
+    assert!(!finds_troops_claim(
+        "Countries could deploy 26 battalions of troops."
+    ));
+}

@@ -99,6 +99,6 @@ fn explanation_lists_the_matched_terms_in_text_order() {
     let found = matcher.find("Only 26 Western countries are ready to deploy troops.");
     assert_eq!(
         found[0].explanation,
-        ["26", "countries", "deploy", "troops"]
+        ["26 Western countries", "deploy", "troops"]
     );
 }

@@ -66,6 +66,7 @@ pub fn synthetic_dataset(claims: usize, rng: &mut Rng) -> Dataset {
                 pattern: MatchPattern {
                     all_of,
                     none_of: Vec::new(),
+                    counts: Vec::new(),
                     numbers: if i % 4 == 0 {
                         vec![(rng.below(100) + 1) * 1000]
                     } else {

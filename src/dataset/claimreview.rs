@@ -284,6 +284,7 @@ fn claim_from(review: &Value) -> Result<Claim, String> {
             all_of,
             none_of: Vec::new(),
             numbers,
+            counts: Vec::new(),
         },
         counterexamples: Vec::new(),
     })

@@ -6,7 +6,9 @@
 //! code. Strings are length-prefixed (`<bytes>:<text>`), numbers end in `;`,
 //! so no character in the data needs escaping.
 
-use super::{Appearance, Claim, Dataset, DatasetInfo, Date, MatchPattern, Period, Rating, Source};
+use super::{
+    Appearance, Claim, Count, Dataset, DatasetInfo, Date, MatchPattern, Period, Rating, Source,
+};
 
 /// Encodes `dataset`; [`decode`] gives it back exactly.
 pub fn encode(dataset: &Dataset) -> String {
@@ -56,6 +58,11 @@ pub fn encode(dataset: &Dataset) -> String {
         w.num(c.pattern.numbers.len() as u64);
         for &n in &c.pattern.numbers {
             w.num(n);
+        }
+        w.num(c.pattern.counts.len() as u64);
+        for count in &c.pattern.counts {
+            w.num(count.number);
+            w.strs(&count.of);
         }
         w.strs(&c.examples);
         w.strs(&c.counterexamples);
@@ -111,6 +118,12 @@ pub fn decode(text: &str) -> Option<Dataset> {
                 all_of: r.list(|r| r.list(Reader::str))?,
                 none_of: r.list(Reader::str)?,
                 numbers: r.list(Reader::num)?,
+                counts: r.list(|r| {
+                    Some(Count {
+                        number: r.num()?,
+                        of: r.list(Reader::str)?,
+                    })
+                })?,
             },
             examples: r.list(Reader::str)?,
             counterexamples: r.list(Reader::str)?,

@@ -145,6 +145,18 @@ pub struct MatchPattern {
     /// Numbers that must appear, exactly, in the same sentence, in
     /// thousandths (26 is 26000, 3.5 is 3500) so halves compare exactly.
     pub numbers: Vec<u64>,
+    /// Numbers that must count a given thing: the number, then within two
+    /// words one of `of` ("26 Western countries"). "26 August, two
+    /// countries" or "35 drones ... coalition members" then do not match.
+    pub counts: Vec<Count>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Count {
+    /// In thousandths, like [`MatchPattern::numbers`].
+    pub number: u64,
+    /// The counted nouns (alternatives; phrases allowed).
+    pub of: Vec<String>,
 }
 
 impl Dataset {

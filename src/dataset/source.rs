@@ -6,7 +6,9 @@
 //! just the first) and reported as `file:line: field: what to do`, because
 //! the people fixing them are editors, not Rust programmers.
 
-use super::{Appearance, Claim, Dataset, DatasetInfo, Date, MatchPattern, Period, Rating, Source};
+use super::{
+    Appearance, Claim, Count, Dataset, DatasetInfo, Date, MatchPattern, Period, Rating, Source,
+};
 use serde::Deserialize;
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -133,6 +135,23 @@ struct RawPattern {
     none_of: Vec<String>,
     #[serde(default)]
     numbers: Vec<f64>,
+    #[serde(default)]
+    counts: Vec<RawCount>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCount {
+    number: f64,
+    of: Vec<String>,
+}
+
+/// A pattern number in thousandths; `None` unless it is finite, not
+/// negative, and has at most three decimals.
+fn thousandths(n: f64) -> Option<u64> {
+    let scaled = n * 1000.0;
+    (n.is_finite() && n >= 0.0 && (scaled - scaled.round()).abs() < 1e-6 && scaled < 1e18)
+        .then_some(scaled.round() as u64)
 }
 
 /// The bytes a dataset is made of, read but not yet parsed. Kept separate so
@@ -648,8 +667,32 @@ impl<'a> Checker<'a> {
                 let has_empty = all_of
                     .iter()
                     .any(|g| g.is_empty() || g.iter().any(|t| t.trim().is_empty()));
+                let numbers: Option<Vec<u64>> = p.numbers.iter().map(|&n| thousandths(n)).collect();
+                let counts: Option<Vec<Count>> = p
+                    .counts
+                    .into_iter()
+                    .map(|c| {
+                        let of: Vec<String> =
+                            c.of.into_iter().filter(|t| !t.trim().is_empty()).collect();
+                        Some(Count {
+                            number: thousandths(c.number)?,
+                            of,
+                        })
+                        .filter(|c| !c.of.is_empty())
+                    })
+                    .collect();
                 if all_of.is_empty() || has_empty {
                     self.report(line, "match.all_of", "needs at least one group and no empty terms; list the words a mention must contain");
+                    None
+                } else if numbers.is_none() {
+                    self.report(
+                        line,
+                        "match.numbers",
+                        "numbers must be zero or more, with at most three decimals",
+                    );
+                    None
+                } else if counts.is_none() {
+                    self.report(line, "match.counts", "each count needs a number (zero or more, at most three decimals) and at least one word in `of`");
                     None
                 } else {
                     Some(MatchPattern {
@@ -659,11 +702,8 @@ impl<'a> Checker<'a> {
                             .into_iter()
                             .filter(|t| !t.trim().is_empty())
                             .collect(),
-                        numbers: p
-                            .numbers
-                            .iter()
-                            .map(|n| (n * 1000.0).round() as u64)
-                            .collect(),
+                        numbers: numbers.unwrap_or_default(),
+                        counts: counts.unwrap_or_default(),
                     })
                 }
             }
@@ -785,18 +825,38 @@ pub fn to_toml(claim: &Claim) -> String {
             .pattern
             .numbers
             .iter()
-            .map(|n| match n % 1000 {
-                0 => (n / 1000).to_string(),
-                fraction => format!(
-                    "{}.{}",
-                    n / 1000,
-                    format!("{fraction:03}").trim_end_matches('0')
-                ),
-            })
+            .map(|&n| milli_to_string(n))
             .collect();
         let _ = writeln!(out, "numbers = [{}]", numbers.join(", "));
     }
+    if !claim.pattern.counts.is_empty() {
+        let counts: Vec<String> = claim
+            .pattern
+            .counts
+            .iter()
+            .map(|c| {
+                format!(
+                    "{{ number = {}, of = {} }}",
+                    milli_to_string(c.number),
+                    list(&c.of)
+                )
+            })
+            .collect();
+        let _ = writeln!(out, "counts = [{}]", counts.join(", "));
+    }
     out
+}
+
+/// Thousandths as the TOML number an editor wrote: 26000 is `26`, 3500 `3.5`.
+fn milli_to_string(n: u64) -> String {
+    match n % 1000 {
+        0 => (n / 1000).to_string(),
+        fraction => format!(
+            "{}.{}",
+            n / 1000,
+            format!("{fraction:03}").trim_end_matches('0')
+        ),
+    }
 }
 
 /// A TOML basic string: quotes, backslashes and control characters escaped.

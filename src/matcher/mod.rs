@@ -14,9 +14,11 @@
 //!    claim is indexed under the alternatives of its rarest requirement (its
 //!    *anchor*), so a sentence only ever considers claims whose anchor occurs
 //!    in it: cost grows with the sentence, not with the dataset.
-//! 3. **Verification.** A sentence matches only if **every** group and
-//!    **every** number occurs in it and no veto does; numbers compare by
-//!    value, so 25 or 26,000 never stand in for 26. Terms written in capitals
+//! 3. **Verification.** A sentence matches only if **every** group,
+//!    **every** number and **every** count occurs in it and no veto does;
+//!    numbers compare by value, so 25 or 26,000 never stand in for 26, and a
+//!    count binds its number to a noun at most two words later ("26 Western
+//!    countries"), so "26 August … two countries" is not 26 countries. Terms written in capitals
 //!    in the pattern ("US", "EU") only match capitals in the text, so "let us"
 //!    is not the United States.
 //! 4. **Span and score.** The span is the smallest window of tokens covering
@@ -72,6 +74,10 @@ pub struct Matcher {
     index: Vec<Vec<u32>>,
 }
 
+/// Words allowed between a count's number and its noun: "26 Western
+/// countries", "26 EU member states".
+const COUNT_GAP: u8 = 2;
+
 /// A token's term id, or this when no pattern uses the term.
 const UNKNOWN: u32 = u32::MAX;
 
@@ -98,6 +104,9 @@ struct Arena {
     alternative_ends: Vec<u32>,
     /// Exclusive end in `alternative_ends` of each group.
     group_ends: Vec<u32>,
+    /// Per group: how many tokens may sit between an alternative's first
+    /// term and the rest (0 for phrases; 2 for counts, "26 Western countries").
+    group_gaps: Vec<u8>,
 }
 
 impl Arena {
@@ -117,8 +126,9 @@ impl Arena {
         }
     }
 
-    fn close_group(&mut self) -> u32 {
+    fn close_group(&mut self, gap: u8) -> u32 {
         self.group_ends.push(self.alternative_ends.len() as u32);
+        self.group_gaps.push(gap);
         self.groups() - 1
     }
 
@@ -327,7 +337,7 @@ impl Compiler<'_> {
             let terms = self.phrase(text);
             self.arena.push_alternative(terms);
         }
-        (keep_empty || self.arena.open_alternatives() > 0).then(|| self.arena.close_group())
+        (keep_empty || self.arena.open_alternatives() > 0).then(|| self.arena.close_group(0))
     }
 
     fn compile(&mut self, claim: &Claim) -> CompiledPattern {
@@ -341,7 +351,23 @@ impl Compiler<'_> {
                 id,
                 acronym_only: false,
             }]);
-            self.arena.close_group();
+            self.arena.close_group(0);
+        }
+        for count in &claim.pattern.counts {
+            let number = PatternTerm {
+                id: self.intern(Term::Number(count.number)),
+                acronym_only: false,
+            };
+            for noun in &count.of {
+                let noun = self.phrase(noun);
+                if !noun.is_empty() {
+                    self.arena
+                        .push_alternative(std::iter::once(number.clone()).chain(noun).collect());
+                }
+            }
+            if self.arena.open_alternatives() > 0 {
+                self.arena.close_group(COUNT_GAP);
+            }
         }
         let requirements = first..self.arena.groups();
         let vetoes = self
@@ -359,16 +385,30 @@ type TokenRange = (usize, usize);
 
 /// Token ranges within `sentence` where any of `alternatives` occurs.
 fn occurrences(arena: &Arena, group: u32, sentence: &Sentence) -> Vec<TokenRange> {
-    let mut found = Vec::new();
+    let gap = arena.group_gaps[group as usize] as usize;
     let length = sentence.tokens.len();
+    let matches_at = |terms: &[PatternTerm], at: usize| {
+        at + terms.len() <= length
+            && terms
+                .iter()
+                .enumerate()
+                .all(|(k, t)| t.matches(&sentence.tokens[at + k], sentence.ids[at + k]))
+    };
+    let mut found = Vec::new();
     for start in 0..length {
         for alt in arena.alternatives(group) {
-            let end = start + alt.len();
-            if end <= length
-                && (start..end)
-                    .zip(alt)
-                    .all(|(i, a)| a.matches(&sentence.tokens[i], sentence.ids[i]))
-            {
+            // The first term in place, the rest after at most `gap` tokens.
+            let end = if !matches_at(&alt[..1], start) {
+                None
+            } else if alt.len() == 1 {
+                Some(start + 1)
+            } else {
+                (0..=gap)
+                    .map(|g| start + 1 + g)
+                    .find(|&at| matches_at(&alt[1..], at))
+                    .map(|at| at + alt.len() - 1)
+            };
+            if let Some(end) = end {
                 found.push((start, end));
                 break;
             }
@@ -417,6 +457,13 @@ fn best_window(
     let (left, right, mut chosen) = best?;
     chosen.sort_unstable();
     chosen.dedup();
+    // A count ("26 Western countries") may contain another requirement's
+    // occurrence ("countries"); count and explain such words once.
+    let all = chosen.clone();
+    chosen.retain(|&(s, e)| {
+        !all.iter()
+            .any(|&(os, oe)| (os, oe) != (s, e) && os <= s && e <= oe)
+    });
     let required: usize = chosen.iter().map(|(s, e)| e - s).sum();
     let score = required as f32 / (right - left) as f32;
     if score < MIN_SCORE {
