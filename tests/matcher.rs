@@ -102,3 +102,35 @@ fn explanation_lists_the_matched_terms_in_text_order() {
         ["26 Western countries", "deploy", "troops"]
     );
 }
+
+#[test]
+fn a_compiled_index_loads_to_the_same_matcher_and_refuses_damage() {
+    use claimlens::matcher::text::RustUnicode;
+    let original = Matcher::new(Dataset::bundled());
+    let compiled = original.compiled();
+    let loaded = Matcher::from_compiled(Dataset::bundled(), Box::new(RustUnicode), &compiled)
+        .expect("an index loads for its own dataset");
+    let texts: Vec<&String> = original
+        .dataset()
+        .claims
+        .iter()
+        .flat_map(|c| c.examples.iter().chain(&c.counterexamples))
+        .collect();
+    assert!(texts.len() > 100);
+    for text in texts {
+        assert_eq!(original.find(text), loaded.find(text), "{text}");
+    }
+    // Truncated anywhere, or paired with other data: refused, never half-loaded.
+    for cut in (0..compiled.len()).step_by(97).chain([compiled.len() - 1]) {
+        if compiled.is_char_boundary(cut) {
+            assert!(
+                Matcher::from_compiled(Dataset::bundled(), Box::new(RustUnicode), &compiled[..cut])
+                    .is_none(),
+                "cut at {cut}"
+            );
+        }
+    }
+    let mut other = Dataset::bundled();
+    other.info.content_hash = "0".repeat(64);
+    assert!(Matcher::from_compiled(other, Box::new(RustUnicode), &compiled).is_none());
+}

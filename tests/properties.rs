@@ -113,3 +113,14 @@ proptest! {
         let _ = compact::decode(&text);
     }
 }
+
+proptest! {
+    #[test]
+    fn compiled_index_decoding_never_panics(garbage in any::<String>(), cut in 0usize..4000) {
+        use claimlens::matcher::text::RustUnicode;
+        let compiled = matcher().compiled();
+        let mut damaged: String = compiled.chars().take(cut).collect();
+        damaged.push_str(&garbage);
+        let _ = Matcher::from_compiled(Dataset::bundled(), Box::new(RustUnicode), &damaged);
+    }
+}

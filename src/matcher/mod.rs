@@ -32,16 +32,18 @@
 //! Everything is deterministic: the same text and dataset give the same
 //! matches in the same order, natively and in wasm.
 
+mod compiled;
+mod fnv;
 mod normalize;
 pub mod text;
 mod tokens;
 
+use fnv::FnvMap;
 use text::UnicodeText;
 pub use tokens::Span;
 use tokens::{english_stemmer, simple_phrase, tokenize, Term, Token};
 
 use crate::dataset::{Claim, Dataset};
-use std::collections::HashMap;
 
 /// Below this share of required tokens in the span, the matcher abstains.
 /// 0.3 admits "26 Western countries are ready to deploy troops" (4 of 8) and
@@ -69,9 +71,9 @@ pub struct Matcher {
     arena: Arena,
     /// Every term any pattern uses, numbered; text tokens are looked up here
     /// once, and patterns compare numbers instead of strings.
-    vocabulary: HashMap<Term, u32>,
+    vocabulary: FnvMap<Term, u32>,
     /// Term id → claims anchored on it.
-    index: Vec<Vec<u32>>,
+    index: AnchorIndex,
 }
 
 /// Words allowed between a count's number and its noun: "26 Western
@@ -168,7 +170,7 @@ impl Matcher {
         let mut compiler = Compiler {
             unicode: unicode.as_ref(),
             stemmer: english_stemmer(),
-            vocabulary: HashMap::new(),
+            vocabulary: FnvMap::default(),
             arena: Arena::default(),
         };
         let patterns: Vec<CompiledPattern> =
@@ -183,6 +185,22 @@ impl Matcher {
             vocabulary,
             index,
         }
+    }
+
+    /// The compiled patterns as a string, to load with
+    /// [`Matcher::from_compiled`] without recompiling (see `compiled.rs`).
+    pub fn compiled(&self) -> String {
+        compiled::encode(self)
+    }
+
+    /// A matcher from [`Matcher::compiled`] output for exactly this dataset;
+    /// `None` if the string is for other data or is damaged.
+    pub fn from_compiled(
+        dataset: Dataset,
+        unicode: Box<dyn UnicodeText>,
+        compiled: &str,
+    ) -> Option<Matcher> {
+        compiled::decode(dataset, unicode, compiled)
     }
 
     pub fn dataset(&self) -> &Dataset {
@@ -209,9 +227,7 @@ impl Matcher {
             start += sentence.len();
             claims.clear();
             for &id in sentence_ids {
-                if let Some(anchored) = self.index.get(id as usize) {
-                    claims.extend_from_slice(anchored);
-                }
+                claims.extend_from_slice(self.index.claims_of(id));
             }
             claims.sort_unstable();
             claims.dedup();
@@ -238,9 +254,29 @@ struct Sentence<'a> {
     ids: &'a [u32],
 }
 
+/// Term id → claims anchored on it, as one flat array (compressed rows):
+/// no allocation per term, which matters at 100,000 claims.
+struct AnchorIndex {
+    /// `starts[t]..starts[t + 1]` is term `t`'s slice of `claims`.
+    starts: Vec<u32>,
+    claims: Vec<u32>,
+}
+
+impl AnchorIndex {
+    fn claims_of(&self, term: u32) -> &[u32] {
+        match (
+            self.starts.get(term as usize),
+            self.starts.get(term as usize + 1),
+        ) {
+            (Some(&a), Some(&b)) => &self.claims[a as usize..b as usize],
+            _ => &[],
+        }
+    }
+}
+
 /// Indexes each claim under the first terms of its rarest requirement.
-fn build_index(patterns: &[CompiledPattern], arena: &Arena, terms: usize) -> Vec<Vec<u32>> {
-    let mut frequency = vec![0usize; terms];
+fn build_index(patterns: &[CompiledPattern], arena: &Arena, terms: usize) -> AnchorIndex {
+    let mut frequency = vec![0u32; terms];
     for pattern in patterns {
         for group in pattern.requirements.clone() {
             for alternative in arena.alternatives(group) {
@@ -248,25 +284,40 @@ fn build_index(patterns: &[CompiledPattern], arena: &Arena, terms: usize) -> Vec
             }
         }
     }
-    let mut index: Vec<Vec<u32>> = vec![Vec::new(); terms];
+    // (anchor term, claim) pairs, then counting sort by term.
+    let mut pairs: Vec<(u32, u32)> = Vec::with_capacity(patterns.len() * 2);
     for (claim, pattern) in patterns.iter().enumerate() {
         let cost = |group: &u32| {
             arena
                 .alternatives(*group)
-                .map(|a| frequency[a[0].id as usize])
+                .map(|a| frequency[a[0].id as usize] as usize)
                 .sum::<usize>()
         };
         let Some(anchor) = pattern.requirements.clone().min_by_key(cost) else {
             continue;
         };
+        let first = pairs.len();
         for alternative in arena.alternatives(anchor) {
-            let entry = &mut index[alternative[0].id as usize];
-            if entry.last() != Some(&(claim as u32)) {
-                entry.push(claim as u32);
+            let pair = (alternative[0].id, claim as u32);
+            if !pairs[first..].contains(&pair) {
+                pairs.push(pair);
             }
         }
     }
-    index
+    let mut starts = vec![0u32; terms + 1];
+    for &(term, _) in &pairs {
+        starts[term as usize + 1] += 1;
+    }
+    for t in 0..terms {
+        starts[t + 1] += starts[t];
+    }
+    let mut next = starts.clone();
+    let mut claims = vec![0u32; pairs.len()];
+    for (term, claim) in pairs {
+        claims[next[term as usize] as usize] = claim;
+        next[term as usize] += 1;
+    }
+    AnchorIndex { starts, claims }
 }
 
 /// Every example that does not find its claim and every counterexample that
@@ -305,7 +356,7 @@ pub fn regressions(dataset: &Dataset) -> Vec<crate::dataset::source::RegressionF
 struct Compiler<'a> {
     unicode: &'a dyn UnicodeText,
     stemmer: rust_stemmers::Stemmer,
-    vocabulary: HashMap<Term, u32>,
+    vocabulary: FnvMap<Term, u32>,
     arena: Arena,
 }
 

@@ -6,10 +6,10 @@
 //! spelled-out numbers and dates. Every token keeps its span in chars of
 //! the *original* input.
 
+use super::fnv::FnvMap;
 use super::normalize::normalize;
 use super::text::{segments, UnicodeText};
 use rust_stemmers::{Algorithm, Stemmer};
-use std::collections::HashMap;
 
 /// A half-open range of chars (Unicode scalar values) in the input.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -56,7 +56,7 @@ pub fn tokenize(text: &str, unicode: &dyn UnicodeText) -> Vec<Token> {
     let word_starts = join_word_parts(norm, unicode.word_starts(norm));
     let mut stems = Stems {
         stemmer: english_stemmer(),
-        cache: HashMap::new(),
+        cache: FnvMap::default(),
     };
 
     let mut tokens = Vec::new();
@@ -229,7 +229,7 @@ fn push_word(
 /// is the tokenizer's single largest cost.
 struct Stems {
     stemmer: Stemmer,
-    cache: HashMap<String, String>,
+    cache: FnvMap<String, String>,
 }
 
 impl Stems {

@@ -1,0 +1,175 @@
+//! Compiled patterns as a string, so a large dataset loads by decoding
+//! instead of normalising and stemming every pattern word again.
+//!
+//! Format: a header naming the format and the dataset's content hash (an
+//! index never pairs with other data), then the vocabulary and the arena as
+//! `;`-terminated decimals and length-prefixed strings.
+
+use super::fnv::FnvMap;
+use super::{Arena, CompiledPattern, Matcher, PatternTerm, Term, UnicodeText};
+use crate::dataset::Dataset;
+
+const FORMAT: &str = "claimlens-index-1";
+
+pub fn encode(matcher: &Matcher) -> String {
+    let mut out = format!("{FORMAT}\n{}\n", matcher.dataset.info.content_hash);
+    let mut terms: Vec<(&Term, u32)> = matcher.vocabulary.iter().map(|(t, &id)| (t, id)).collect();
+    terms.sort_unstable_by_key(|&(_, id)| id);
+    num(&mut out, terms.len() as u64);
+    for (term, _) in terms {
+        match term {
+            Term::Word(w) => {
+                out.push('w');
+                out.push_str(&w.len().to_string());
+                out.push(':');
+                out.push_str(w);
+            }
+            Term::Number(n) => {
+                out.push('n');
+                num(&mut out, *n);
+            }
+            Term::Day => out.push('d'),
+        }
+    }
+    let arena = &matcher.arena;
+    num(&mut out, arena.terms.len() as u64);
+    for t in &arena.terms {
+        num(&mut out, u64::from(t.id) * 2 + u64::from(t.acronym_only));
+    }
+    for list in [&arena.alternative_ends, &arena.group_ends] {
+        num(&mut out, list.len() as u64);
+        for &v in list.iter() {
+            num(&mut out, v.into());
+        }
+    }
+    for &gap in &arena.group_gaps {
+        num(&mut out, gap.into());
+    }
+    num(&mut out, matcher.patterns.len() as u64);
+    for p in &matcher.patterns {
+        num(&mut out, p.requirements.start.into());
+        num(&mut out, p.requirements.end.into());
+        num(&mut out, p.vetoes.into());
+    }
+    out
+}
+
+fn num(out: &mut String, n: u64) {
+    out.push_str(&n.to_string());
+    out.push(';');
+}
+
+/// The matcher `encode` described, for `dataset`; `None` if `text` is not an
+/// index of exactly this dataset, or is damaged.
+pub fn decode(dataset: Dataset, unicode: Box<dyn UnicodeText>, text: &str) -> Option<Matcher> {
+    let rest = text.strip_prefix(FORMAT)?.strip_prefix('\n')?;
+    let (hash, rest) = rest.split_once('\n')?;
+    if hash != dataset.info.content_hash {
+        return None;
+    }
+    let mut r = Reader(rest.as_bytes(), rest);
+    let term_count = r.num()? as usize;
+    let mut vocabulary =
+        FnvMap::with_capacity_and_hasher(term_count.min(rest.len()), Default::default());
+    for id in 0..term_count {
+        let term = match r.byte()? {
+            b'w' => Term::Word(r.str()?.to_string()),
+            b'n' => Term::Number(r.num()?),
+            b'd' => Term::Day,
+            _ => return None,
+        };
+        vocabulary.insert(term, id as u32);
+    }
+    let id = |v: u64| u32::try_from(v).ok().filter(|&v| (v as usize) < term_count);
+    let terms: Vec<PatternTerm> = r.list(|r| {
+        let v = r.num()?;
+        Some(PatternTerm {
+            id: id(v / 2)?,
+            acronym_only: v % 2 == 1,
+        })
+    })?;
+    let alternative_ends: Vec<u32> = r.list(|r| u32::try_from(r.num()?).ok())?;
+    let group_ends: Vec<u32> = r.list(|r| u32::try_from(r.num()?).ok())?;
+    let group_gaps: Vec<u8> = (0..group_ends.len())
+        .map(|_| u8::try_from(r.num()?).ok())
+        .collect::<Option<_>>()?;
+    let groups = group_ends.len() as u32;
+    let patterns: Vec<CompiledPattern> = r.list(|r| {
+        let (start, end, vetoes) = (r.num()?, r.num()?, r.num()?);
+        let (start, end, vetoes) = (
+            u32::try_from(start).ok()?,
+            u32::try_from(end).ok()?,
+            u32::try_from(vetoes).ok()?,
+        );
+        (start <= end && end <= groups && vetoes < groups).then_some(CompiledPattern {
+            requirements: start..end,
+            vetoes,
+        })
+    })?;
+    // Every offset must stay inside the arrays it points into, and ascend.
+    let ascending = |v: &[u32], limit: usize| {
+        v.windows(2).all(|w| w[0] <= w[1]) && v.last().is_none_or(|&l| l as usize <= limit)
+    };
+    let well_formed = r.0.is_empty()
+        && patterns.len() == dataset.claims.len()
+        && ascending(&alternative_ends, terms.len())
+        && ascending(&group_ends, alternative_ends.len())
+        && alternative_ends.windows(2).all(|w| w[0] < w[1])
+        && alternative_ends.first().is_none_or(|&f| f > 0);
+    if !well_formed {
+        return None;
+    }
+    let arena = Arena {
+        terms,
+        alternative_ends,
+        group_ends,
+        group_gaps,
+    };
+    let index = super::build_index(&patterns, &arena, vocabulary.len());
+    Some(Matcher {
+        dataset,
+        unicode,
+        patterns,
+        arena,
+        vocabulary,
+        index,
+    })
+}
+
+struct Reader<'a>(&'a [u8], &'a str);
+
+impl<'a> Reader<'a> {
+    fn byte(&mut self) -> Option<u8> {
+        let (&b, rest) = self.0.split_first()?;
+        self.0 = rest;
+        Some(b)
+    }
+    fn num(&mut self) -> Option<u64> {
+        let end = self.0.iter().position(|&b| b == b';')?;
+        let digits = &self.0[..end];
+        if digits.is_empty() || digits.len() > 19 || !digits.iter().all(u8::is_ascii_digit) {
+            return None;
+        }
+        let value = digits
+            .iter()
+            .fold(0u64, |n, &d| n * 10 + u64::from(d - b'0'));
+        self.0 = &self.0[end + 1..];
+        Some(value)
+    }
+    fn str(&mut self) -> Option<&'a str> {
+        let colon = self.0.iter().position(|&b| b == b':')?;
+        let len: usize = std::str::from_utf8(&self.0[..colon]).ok()?.parse().ok()?;
+        let start = self.1.len() - self.0.len() + colon + 1;
+        let text = self.1.get(start..start + len)?;
+        self.0 = &self.0[colon + 1 + len..];
+        Some(text)
+    }
+    fn list<T>(&mut self, mut item: impl FnMut(&mut Self) -> Option<T>) -> Option<Vec<T>> {
+        let count = usize::try_from(self.num()?).ok()?;
+        let mut items = Vec::with_capacity(count.min(self.0.len()));
+        for _ in 0..count {
+            items.push(item(self)?);
+        }
+        Some(items)
+    }
+}
