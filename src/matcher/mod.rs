@@ -32,6 +32,7 @@
 //! Everything is deterministic: the same text and dataset give the same
 //! matches in the same order, natively and in wasm.
 
+mod ascii;
 mod compiled;
 mod fnv;
 mod normalize;
@@ -264,9 +265,11 @@ struct AnchorIndex {
 
 impl AnchorIndex {
     fn claims_of(&self, term: u32) -> &[u32] {
+        // `term` may be UNKNOWN (u32::MAX): `+ 1` must not overflow on wasm32.
+        let term = term as usize;
         match (
-            self.starts.get(term as usize),
-            self.starts.get(term as usize + 1),
+            self.starts.get(term),
+            term.checked_add(1).and_then(|next| self.starts.get(next)),
         ) {
             (Some(&a), Some(&b)) => &self.claims[a as usize..b as usize],
             _ => &[],

@@ -6,6 +6,7 @@
 //! spelled-out numbers and dates. Every token keeps its span in chars of
 //! the *original* input.
 
+use super::ascii;
 use super::fnv::FnvMap;
 use super::normalize::normalize;
 use super::text::{segments, UnicodeText};
@@ -53,7 +54,13 @@ pub fn tokenize(text: &str, unicode: &dyn UnicodeText) -> Vec<Token> {
     let normalized = normalize(text, unicode);
     let norm = &normalized.text;
     let sentence_starts = sentence_starts(norm, unicode);
-    let word_starts = join_word_parts(norm, unicode.word_starts(norm));
+    // ASCII text (most news) takes the table-free UAX #29 path.
+    let raw_word_starts = if norm.is_ascii() {
+        ascii::word_starts(norm)
+    } else {
+        unicode.word_starts(norm)
+    };
+    let word_starts = join_word_parts(norm, raw_word_starts);
     let mut stems = Stems {
         stemmer: english_stemmer(),
         cache: FnvMap::default(),
@@ -78,7 +85,7 @@ pub fn tokenize(text: &str, unicode: &dyn UnicodeText) -> Vec<Token> {
             && word.chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
         push_word(
             &mut tokens,
-            &word.to_lowercase(),
+            &lowercase(word),
             span,
             sentence,
             acronym,
@@ -87,6 +94,15 @@ pub fn tokenize(text: &str, unicode: &dyn UnicodeText) -> Vec<Token> {
     }
     fold_numbers(&mut tokens);
     tokens
+}
+
+/// `word` in lower case, without allocating when it already is.
+fn lowercase(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.bytes().any(|b| b.is_ascii_uppercase()) || !word.is_ascii() {
+        std::borrow::Cow::Owned(word.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(word)
+    }
 }
 
 /// Applies UAX #29's mid-word rules (WB6/7, WB11/12) uniformly: "U.S",
@@ -129,7 +145,11 @@ fn join_word_parts(norm: &str, starts: Vec<usize>) -> Vec<usize> {
 /// Byte offsets in `norm` where sentences start, abbreviations repaired.
 fn sentence_starts(norm: &str, unicode: &dyn UnicodeText) -> Vec<usize> {
     let mut starts = vec![0];
-    let raw = unicode.sentence_starts(norm);
+    let raw = if norm.is_ascii() {
+        ascii::sentence_starts(norm)
+    } else {
+        unicode.sentence_starts(norm)
+    };
     for (byte, sentence) in segments(norm, &raw) {
         if byte == 0 {
             continue;
@@ -191,16 +211,28 @@ fn push_word(
     acronym: bool,
     stems: &mut Stems,
 ) {
+    // Only number folding and dates read a token's text; keep it for the
+    // few words they look at, and spare an allocation for every other word.
     let token = |term, text: &str| Token {
         term,
-        text: text.to_string(),
+        text: if folding_word(text) {
+            text.to_string()
+        } else {
+            String::new()
+        },
         acronym,
         span,
         sentence,
     };
     if word.starts_with(|c: char| c.is_ascii_digit()) {
         if let Some(value) = parse_number(word) {
-            tokens.push(token(Term::Number(value), word));
+            tokens.push(Token {
+                term: Term::Number(value),
+                text: word.to_string(),
+                acronym,
+                span,
+                sentence,
+            });
             return;
         }
     }
@@ -217,12 +249,21 @@ fn push_word(
         return;
     }
     // "u.s" is "us"; Snowball strips the possessive "'s" itself.
-    let plain: String = if word.contains('.') {
-        word.replace('.', "")
+    if word.contains('.') {
+        let plain = word.replace('.', "");
+        tokens.push(token(Term::Word(stems.stem(&plain)), &plain));
     } else {
-        word.to_string()
-    };
-    tokens.push(token(Term::Word(stems.stem(&plain)), &plain));
+        tokens.push(token(Term::Word(stems.stem(word)), word));
+    }
+}
+
+/// Words whose text [`fold_numbers`] reads: number words, "and", "a",
+/// "half", and month names.
+fn folding_word(word: &str) -> bool {
+    small_number(word).is_some()
+        || multiplier(word).is_some()
+        || is_month(word)
+        || matches!(word, "and" | "a" | "half")
 }
 
 /// Stems words, remembering each: articles repeat their words, and stemming
