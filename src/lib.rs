@@ -43,3 +43,9 @@ pub mod page;
 pub mod platform;
 #[cfg(target_arch = "wasm32")]
 mod ui;
+
+/// The card's hover timings, public so tests can wait on them.
+#[cfg(target_arch = "wasm32")]
+pub mod ui_timing {
+    pub use crate::ui::{HOVER_DWELL_MS, HOVER_GRACE_MS};
+}

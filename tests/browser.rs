@@ -219,3 +219,98 @@ fn browser_unicode_services_match_the_rust_crates_on_the_evaluation_set() {
     }
     assert!(compared > 300, "only {compared} texts compared");
 }
+
+fn mouse(target: &web_sys::EventTarget, kind: &str, related: Option<&web_sys::EventTarget>) {
+    let init = web_sys::MouseEventInit::new();
+    init.set_bubbles(true);
+    init.set_related_target(related);
+    let event = web_sys::MouseEvent::new_with_mouse_event_init_dict(kind, &init).unwrap();
+    target.dispatch_event(&event).unwrap();
+}
+
+async fn wait(ms: u32) {
+    TimeoutFuture::new(ms).await;
+}
+
+/// Polls `condition` for up to two seconds: "it happens" assertions must not
+/// fail just because a loaded machine ran a timer late.
+async fn eventually(condition: impl Fn() -> bool) -> bool {
+    for _ in 0..100 {
+        if condition() {
+            return true;
+        }
+        wait(20).await;
+    }
+    condition()
+}
+
+/// WCAG 1.4.13: a hover card opens after a dwell, survives the trip from
+/// highlight to card, closes after a grace period once the pointer has left
+/// both; a card opened by click stays until dismissed.
+#[wasm_bindgen_test]
+async fn hover_dwell_grace_and_persistence() {
+    use claimlens::ui_timing::{HOVER_DWELL_MS, HOVER_GRACE_MS};
+    let container = article(ARTICLE);
+    let mounted = boot::mount(&container).unwrap();
+    let mark = troops_mark(&container);
+    let body: web_sys::EventTarget = gloo::utils::document().body().unwrap().into();
+    settle().await;
+
+    mouse(&mark, "mouseover", Some(&body));
+    wait(HOVER_DWELL_MS / 2).await;
+    assert!(
+        card(TROOPS).is_none(),
+        "no card before the dwell has passed"
+    );
+    assert!(
+        eventually(|| card(TROOPS).is_some()).await,
+        "the card opens after the dwell"
+    );
+
+    // Leaving the highlight for the card keeps it open.
+    let host: web_sys::EventTarget = gloo::utils::document()
+        .query_selector("claimlens-ui")
+        .unwrap()
+        .unwrap()
+        .into();
+    mouse(&mark, "mouseout", Some(&host));
+    wait(HOVER_GRACE_MS / 3).await;
+    mouse(&host, "mouseover", Some(&mark));
+    wait(HOVER_GRACE_MS * 2).await;
+    assert!(
+        card(TROOPS).is_some(),
+        "the pointer on the card keeps it open"
+    );
+
+    // Leaving both closes it after the grace period, not before.
+    mouse(&host, "mouseout", Some(&body));
+    wait(HOVER_GRACE_MS / 3).await;
+    assert!(card(TROOPS).is_some(), "still open during the grace period");
+    assert!(
+        eventually(|| card(TROOPS).is_none()).await,
+        "closed after the grace period"
+    );
+
+    // A pointer that merely crosses the highlight opens nothing.
+    mouse(&mark, "mouseover", Some(&body));
+    wait(HOVER_DWELL_MS / 3).await;
+    mouse(&mark, "mouseout", Some(&body));
+    wait(HOVER_DWELL_MS * 2).await;
+    assert!(
+        card(TROOPS).is_none(),
+        "crossing the highlight does not open the card"
+    );
+
+    // Opened by click: the pointer leaving does not close it.
+    mark.click();
+    assert!(eventually(|| card(TROOPS).is_some()).await);
+    mouse(&mark, "mouseout", Some(&body));
+    wait(HOVER_GRACE_MS * 2).await;
+    assert!(
+        card(TROOPS).is_some(),
+        "a clicked card stays until dismissed"
+    );
+
+    mounted.unmount();
+    container.remove();
+}

@@ -7,9 +7,20 @@
 use super::state::{Action, Anchor, CardState};
 use crate::page::MARK_TAG;
 use gloo::events::{EventListener, EventListenerOptions};
+use gloo::timers::callback::Timeout;
+use std::cell::RefCell;
+use std::rc::Rc;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, Event, KeyboardEvent};
+use web_sys::{Element, Event, KeyboardEvent, MouseEvent};
 use yew::prelude::*;
+
+/// Hovering a highlight this long opens its card: long enough that a pointer
+/// crossing the text does not flash cards, short enough to feel immediate
+/// (Wikipedia's page previews wait 150 ms).
+pub const HOVER_DWELL_MS: u32 = 200;
+/// After the pointer leaves the highlight and the card, the card waits this
+/// long before closing, so the pointer can travel from one to the other.
+pub const HOVER_GRACE_MS: u32 = 300;
 
 /// The highlight element that opens a card for `match_index`.
 pub fn mark_for(container: &Element, match_index: usize) -> Option<Element> {
@@ -122,3 +133,71 @@ pub fn use_mark_events(container: Element, ui_host: Element, state: UseReducerHa
 }
 
 use wasm_bindgen::JsValue;
+
+/// Hover intent: open after [`HOVER_DWELL_MS`] on a highlight; close a
+/// hover-opened card [`HOVER_GRACE_MS`] after the pointer has left both the
+/// highlight and the card. Moving onto the card keeps it open.
+#[hook]
+pub fn use_hover_intent(ui_host: Element, state: UseReducerHandle<CardState>) {
+    let dispatcher = state.dispatcher();
+    let open_index = state.open.map(|(i, _)| i);
+    let open_now = use_mut_ref(|| None::<usize>);
+    *open_now.borrow_mut() = open_index;
+    use_effect_with(ui_host, move |ui_host| {
+        let document = gloo::utils::document();
+        let pending: Rc<RefCell<Option<Timeout>>> = Rc::default();
+        let is_card = {
+            let ui_host = ui_host.clone();
+            move |target: Option<web_sys::EventTarget>| {
+                target.is_some_and(|t| {
+                    wasm_bindgen::JsValue::from(t) == wasm_bindgen::JsValue::from(&ui_host)
+                })
+            }
+        };
+        let on_over = {
+            let (pending, dispatcher, open_now, is_card) = (
+                pending.clone(),
+                dispatcher.clone(),
+                open_now.clone(),
+                is_card.clone(),
+            );
+            EventListener::new(&document, "mouseover", move |event| {
+                if let Some((match_index, mark)) = mark_of(event) {
+                    if *open_now.borrow() == Some(match_index) {
+                        pending.borrow_mut().take(); // back on the highlight: stay open
+                        return;
+                    }
+                    let dispatcher = dispatcher.clone();
+                    *pending.borrow_mut() = Some(Timeout::new(HOVER_DWELL_MS, move || {
+                        dispatcher.dispatch(Action::HoverOpen {
+                            match_index,
+                            anchor: anchor_of(&mark),
+                        });
+                    }));
+                } else if is_card(event.target()) {
+                    pending.borrow_mut().take(); // on the card: stay open
+                }
+            })
+        };
+        let on_out = {
+            let (pending, dispatcher) = (pending.clone(), dispatcher.clone());
+            EventListener::new(&document, "mouseout", move |event| {
+                let leaving_mark = mark_of(event).is_some();
+                if !leaving_mark && !is_card(event.target()) {
+                    return;
+                }
+                let into = event
+                    .dyn_ref::<MouseEvent>()
+                    .and_then(MouseEvent::related_target);
+                if is_card(into.clone()) && is_card(event.target()) {
+                    return; // moving inside the card
+                }
+                let dispatcher = dispatcher.clone();
+                *pending.borrow_mut() = Some(Timeout::new(HOVER_GRACE_MS, move || {
+                    dispatcher.dispatch(Action::HoverClose);
+                }));
+            })
+        };
+        move || drop((on_over, on_out, pending))
+    });
+}

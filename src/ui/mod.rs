@@ -9,4 +9,5 @@ mod state;
 mod style;
 
 pub use components::{App, AppProps, Report};
+pub use hooks::{HOVER_DWELL_MS, HOVER_GRACE_MS};
 pub use style::CARD_CSS;

@@ -16,28 +16,58 @@ pub struct Anchor {
 pub struct CardState {
     /// The match whose card is open, and where its highlight is.
     pub open: Option<(usize, Anchor)>,
+    /// Opened by hovering: it closes when the pointer leaves. Cards opened by
+    /// click, tap or keyboard stay until dismissed (WCAG 1.4.13).
+    pub by_hover: bool,
 }
 
 pub enum Action {
-    Open { match_index: usize, anchor: Anchor },
+    Open {
+        match_index: usize,
+        anchor: Anchor,
+    },
+    /// Hover dwell elapsed: opens, unless another card is open persistently.
+    HoverOpen {
+        match_index: usize,
+        anchor: Anchor,
+    },
     Close,
+    /// The pointer left after a hover-open; persistent cards ignore this.
+    HoverClose,
 }
 
 impl Reducible for CardState {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let open = match action {
+        let next = match action {
             Action::Open {
                 match_index,
                 anchor,
-            } => Some((match_index, anchor)),
-            Action::Close => None,
+            } => CardState {
+                open: Some((match_index, anchor)),
+                by_hover: false,
+            },
+            Action::HoverOpen {
+                match_index,
+                anchor,
+            } => {
+                if self.open.is_some() && !self.by_hover {
+                    return self;
+                }
+                CardState {
+                    open: Some((match_index, anchor)),
+                    by_hover: true,
+                }
+            }
+            Action::Close => CardState::default(),
+            Action::HoverClose if self.by_hover => CardState::default(),
+            Action::HoverClose => return self,
         };
-        if open == self.open {
+        if next == *self {
             self
         } else {
-            Rc::new(CardState { open })
+            Rc::new(next)
         }
     }
 }

@@ -1,6 +1,6 @@
 use super::card::Card;
 use crate::matcher::{Match, Matcher};
-use crate::ui::hooks::{mark_for, use_mark_events};
+use crate::ui::hooks::{mark_for, use_hover_intent, use_mark_events};
 use crate::ui::state::{Action, CardState};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -37,6 +37,7 @@ pub fn App(props: &AppProps) -> Html {
         report.ui_host.clone(),
         state.clone(),
     );
+    use_hover_intent(report.ui_host.clone(), state.clone());
 
     let Some((match_index, anchor)) = state.open else {
         return html! {};
