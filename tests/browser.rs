@@ -12,7 +12,7 @@ use web_sys::{Element, HtmlElement, KeyboardEvent, KeyboardEventInit};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-const ARTICLE: &str = "<h2>Talks</h2><p>It's worth noting the mission. Only 26 Western <a href=\"#x\">countries</a> are ready to <em>deploy</em> troops to secure a ceasefire or peace, but Germany is not yet committing.</p><p>Unrelated: 26 people were injured.</p>";
+const ARTICLE: &str = "<h2>Talks</h2><p>It's worth noting the mission. Only 26 Western <a href=\"#x\">countries</a> are ready to <em>deploy</em> troops to secure a ceasefire or peace, but Germany is not yet committing to participation.</p><p>Unrelated: 26 people were injured.</p>";
 const TROOPS: &str = "coalition-26-countries-ready-to-deploy";
 
 fn article(html: &str) -> Element {
@@ -86,7 +86,7 @@ async fn highlights_the_claim_across_inline_markup_without_changing_text() {
     );
     assert_eq!(
         container.get_attribute("data-claimlens-matches").as_deref(),
-        Some("1")
+        Some("2")
     );
     assert!(
         boot::mount(&container).is_err(),
@@ -133,10 +133,16 @@ async fn ready_event_lists_the_matches() {
     drop(listener);
     assert_eq!(
         *seen.borrow(),
-        vec![(
-            TROOPS.to_string(),
-            "26 Western countries are ready to deploy troops".to_string()
-        )]
+        vec![
+            (
+                TROOPS.to_string(),
+                "26 Western countries are ready to deploy troops".to_string()
+            ),
+            (
+                "germany-not-yet-committing-troops".to_string(),
+                "Germany is not yet committing to participation".to_string()
+            ),
+        ]
     );
     mounted.unmount();
     container.remove();
@@ -310,6 +316,67 @@ async fn hover_dwell_grace_and_persistence() {
         card(TROOPS).is_some(),
         "a clicked card stays until dismissed"
     );
+
+    mounted.unmount();
+    container.remove();
+}
+
+/// "n" and "p" on a focused highlight move to the next and previous claim and
+/// open its card; elsewhere the keys are the page's.
+#[wasm_bindgen_test]
+async fn next_and_previous_claim_keys() {
+    let container = article(ARTICLE);
+    let mounted = boot::mount(&container).unwrap();
+    let marks = container
+        .query_selector_all("[data-claimlens-claim][tabindex]")
+        .unwrap();
+    assert_eq!(marks.length(), 2, "the article has two claims");
+    let first: HtmlElement = marks.item(0).unwrap().unchecked_into();
+    let second: HtmlElement = marks.item(1).unwrap().unchecked_into();
+    let second_id = second.get_attribute("data-claimlens-claim").unwrap();
+    settle().await; // the widget's listeners attach after its first render
+
+    first.focus().unwrap();
+    press(&first, "n");
+    let document = gloo::utils::document();
+    assert!(
+        document
+            .active_element()
+            .unwrap()
+            .is_same_node(Some(&second)),
+        "n moves to the next claim"
+    );
+    assert!(
+        eventually(|| card(&second_id).is_some()).await,
+        "and opens its card"
+    );
+    press(&second, "n");
+    assert!(
+        document
+            .active_element()
+            .unwrap()
+            .is_same_node(Some(&second)),
+        "n on the last claim stays"
+    );
+    press(&second, "p");
+    assert!(
+        document
+            .active_element()
+            .unwrap()
+            .is_same_node(Some(&first)),
+        "p moves back"
+    );
+
+    // Typing "n" elsewhere on the page is left alone.
+    let input = document.create_element("input").unwrap();
+    document.body().unwrap().append_child(&input).unwrap();
+    input.unchecked_ref::<HtmlElement>().focus().unwrap();
+    press(&input, "n");
+    assert!(document
+        .active_element()
+        .unwrap()
+        .is_same_node(Some(&input)));
+    input.remove();
 
     mounted.unmount();
     container.remove();

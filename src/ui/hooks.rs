@@ -41,6 +41,12 @@ fn mark_of(event: &Event) -> Option<(usize, Element)> {
     Some((index, mark))
 }
 
+fn has_modifier(event: &Event) -> bool {
+    event
+        .dyn_ref::<KeyboardEvent>()
+        .is_some_and(|k| k.alt_key() || k.ctrl_key() || k.meta_key() || k.shift_key())
+}
+
 fn anchor_of(mark: &Element) -> Anchor {
     let rect = mark.get_bounding_client_rect();
     Anchor {
@@ -124,6 +130,22 @@ pub fn use_mark_events(container: Element, ui_host: Element, state: UseReducerHa
                         }
                     }
                     "Enter" | " " if open(event) => event.prevent_default(),
+                    // Next/previous claim, only while a highlight has focus,
+                    // so the page's own typing shortcuts are never taken
+                    // (WCAG 2.1.4).
+                    "n" | "p" if !has_modifier(event) => {
+                        if let Some((index, _)) = mark_of(event) {
+                            let target = if key == "n" {
+                                index.checked_add(1)
+                            } else {
+                                index.checked_sub(1)
+                            };
+                            if let Some(mark) = target.and_then(|i| mark_for(&container, i)) {
+                                event.prevent_default();
+                                let _ = mark.unchecked_ref::<web_sys::HtmlElement>().focus();
+                            }
+                        }
+                    }
                     _ => {}
                 }
             })
