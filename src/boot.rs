@@ -120,6 +120,7 @@ pub fn mount_with(container: &Element, matcher: Matcher) -> Result<Mounted, JsVa
         matches,
         container: container.clone(),
         ui_host: ui_host.clone(),
+        published: crate::page::publication_date(&document, container),
     });
     let app = yew::Renderer::<App>::with_root_and_props(root, AppProps { report }).render();
 

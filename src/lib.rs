@@ -21,6 +21,7 @@
 //! ```
 
 mod bundled;
+pub mod card_text;
 pub mod dataset;
 pub mod matcher;
 pub mod text_rules;

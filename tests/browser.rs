@@ -381,3 +381,51 @@ async fn next_and_previous_claim_keys() {
     mounted.unmount();
     container.remove();
 }
+
+/// The card compares the page's publication date with the claim's timeline:
+/// from the meta tag, from JSON-LD, or from a `<time>` in the article.
+#[wasm_bindgen_test]
+async fn cards_are_time_aware_from_the_pages_publication_date() {
+    const DRUZHBA: &str = "druzhba-pipeline-carries-oil";
+    let document = gloo::utils::document();
+    let head = document.head().unwrap();
+    let text = "<p>The Russian oil pipeline Druzhba continues to transport oil towards Hungary and Slovakia.</p>";
+    let cases: [(&str, &str, &str); 4] = [
+        ("<meta property=\"article:published_time\" content=\"2025-09-05T08:00:00Z\">", "", "On this article's date (2025-09-05): Accurate. It has changed since: Outdated"),
+        ("<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@graph\":[{\"@type\":\"NewsArticle\",\"datePublished\":\"2026-03-01\"}]}</script>", "", "On this article's date (2026-03-01): Outdated. Unchanged"),
+        ("", "<header><time datetime=\"2025-09-05\">5 Sep</time></header>", "On this article's date (2025-09-05): Accurate."),
+        ("", "", "this page gives no publication date"),
+    ];
+    for (in_head, in_article, expected) in cases {
+        let marker = document.create_element("div").unwrap();
+        marker.set_inner_html(in_head);
+        let added: Vec<web_sys::Node> = (0..marker.child_nodes().length())
+            .filter_map(|i| marker.child_nodes().item(i))
+            .collect();
+        for node in &added {
+            head.append_child(node).unwrap();
+        }
+        let container = article(&format!("{in_article}{text}"));
+        let mounted = boot::mount(&container).unwrap();
+        settle().await;
+        let mark: HtmlElement = container
+            .query_selector(&format!("[data-claimlens-claim=\"{DRUZHBA}\"][tabindex]"))
+            .unwrap()
+            .expect("the Druzhba claim is highlighted")
+            .unchecked_into();
+        mark.click();
+        assert!(eventually(|| card(DRUZHBA).is_some()).await);
+        let note = card(DRUZHBA)
+            .unwrap()
+            .query_selector(".time")
+            .unwrap()
+            .and_then(|n| n.text_content())
+            .unwrap_or_default();
+        assert!(note.contains(expected), "expected {expected:?} in {note:?}");
+        mounted.unmount();
+        container.remove();
+        for node in &added {
+            head.remove_child(node).unwrap();
+        }
+    }
+}

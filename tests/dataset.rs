@@ -321,3 +321,25 @@ fn counts_bind_a_number_to_its_noun() {
         "Countries could deploy 26 battalions of troops."
     ));
 }
+
+#[test]
+fn cards_say_whether_a_claim_held_on_the_article_date_and_since() {
+    use claimlens::card_text::time_note;
+    use claimlens::dataset::Date;
+    let dataset = Dataset::bundled();
+    let druzhba = dataset.claim("druzhba-pipeline-carries-oil").unwrap();
+    let day = |s| Date::parse_iso(s);
+    let cases = [
+        (day("2025-09-05"), "On this article's date (2025-09-05): Accurate. It has changed since: Outdated as of 2026-02-18."),
+        (day("2026-03-01"), "On this article's date (2026-03-01): Outdated. Unchanged as of 2026-02-18."),
+        (day("2020-01-01"), "The dataset has no assessment for this article's date (2020-01-01). As of 2026-02-18: Outdated."),
+        (None, "Whether this claim holds depends on when it was made, and this page gives no publication date. As of 2026-02-18: Outdated."),
+    ];
+    for (published, expected) in cases {
+        assert_eq!(time_note(druzhba, published).as_deref(), Some(expected));
+    }
+    let timeless = dataset
+        .claim("coalition-26-countries-ready-to-deploy")
+        .unwrap();
+    assert_eq!(time_note(timeless, day("2025-09-05")), None);
+}

@@ -4,9 +4,11 @@
 //! what matches; it is handed char spans by the matcher.
 
 mod highlight;
+mod published;
 mod text_map;
 
 pub use highlight::{Highlights, MarkSpec, MARK_TAG};
+pub use published::publication_date;
 pub use text_map::TextMap;
 
 use crate::dataset::Claim;

@@ -15,6 +15,8 @@ pub struct Report {
     pub container: Element,
     /// The element hosting the widget's shadow root.
     pub ui_host: Element,
+    /// The page's publication date, if it says.
+    pub published: Option<crate::dataset::Date>,
 }
 
 #[derive(Properties, Clone)]
@@ -63,6 +65,7 @@ pub fn App(props: &AppProps) -> Html {
             claim={report.matcher.claim(found).clone()}
             explanation={found.explanation.clone()}
             dataset={report.matcher.dataset().info.clone()}
+            time_note={crate::card_text::time_note(report.matcher.claim(found), report.published)}
             {on_close}
         />
     }

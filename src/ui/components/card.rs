@@ -9,6 +9,8 @@ pub struct CardProps {
     pub claim: Claim,
     pub explanation: Vec<String>,
     pub dataset: DatasetInfo,
+    /// Whether the claim held on the article's date, for time-dependent claims.
+    pub time_note: Option<String>,
     pub on_close: Callback<()>,
 }
 
@@ -75,6 +77,9 @@ pub fn Card(props: &CardProps) -> Html {
             <p class="summary">{&claim.summary}</p>
             <p class="context">{&claim.context}</p>
             <p class="meta">{format!("Context as of {}", claim.as_of)}</p>
+            if let Some(note) = &props.time_note {
+                <p class="time">{note}</p>
+            }
             <h3>{"Sources"}</h3>
             <ul>
                 { for claim.sources.iter().filter(|s| s.url.starts_with("https://")).map(|s| html! {
