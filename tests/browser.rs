@@ -429,3 +429,104 @@ async fn cards_are_time_aware_from_the_pages_publication_date() {
         }
     }
 }
+
+fn panel() -> Option<Element> {
+    let host = gloo::utils::document()
+        .query_selector("claimlens-ui")
+        .unwrap()?;
+    host.shadow_root()?
+        .query_selector("[data-claimlens-panel]")
+        .unwrap()
+}
+
+fn click_in_panel(selector: &str) {
+    let button: HtmlElement = panel()
+        .unwrap()
+        .query_selector(selector)
+        .unwrap()
+        .expect(selector)
+        .unchecked_into();
+    button.click();
+}
+
+/// The summary panel counts the claims, lists them, opens a chosen one's
+/// card, and remembers being hidden.
+#[wasm_bindgen_test]
+async fn summary_panel_lists_claims_and_remembers_being_hidden() {
+    let storage = gloo::utils::window().local_storage().unwrap().unwrap();
+    storage.remove_item("claimlens:panel").unwrap();
+    let container = article(ARTICLE);
+    let mounted = boot::mount(&container).unwrap();
+    assert!(eventually(|| panel().is_some()).await);
+    let collapsed = panel().unwrap();
+    assert_eq!(
+        collapsed.get_attribute("data-claimlens-panel").as_deref(),
+        Some("collapsed")
+    );
+    assert!(collapsed
+        .text_content()
+        .unwrap()
+        .contains("2 claims in this article have context"));
+
+    click_in_panel(".toggle");
+    assert!(
+        eventually(|| panel()
+            .and_then(|p| p.get_attribute("data-claimlens-panel"))
+            .as_deref()
+            == Some("open"))
+        .await
+    );
+    let entries = panel()
+        .unwrap()
+        .query_selector_all("[data-claimlens-entry]")
+        .unwrap();
+    assert_eq!(entries.length(), 2);
+    let germany = "germany-not-yet-committing-troops";
+    click_in_panel("[data-claimlens-entry=\"1\"]");
+    assert!(
+        eventually(|| card(germany).is_some()).await,
+        "choosing an entry opens its card"
+    );
+    let focused = gloo::utils::document().active_element().unwrap();
+    assert_eq!(
+        focused.get_attribute("data-claimlens-claim").as_deref(),
+        Some(germany),
+        "and focuses its highlight"
+    );
+
+    click_in_panel(".hide");
+    assert!(
+        eventually(|| panel()
+            .and_then(|p| p.get_attribute("data-claimlens-panel"))
+            .as_deref()
+            == Some("hidden"))
+        .await
+    );
+    assert_eq!(
+        storage.get_item("claimlens:panel").unwrap().as_deref(),
+        Some("hidden")
+    );
+    mounted.unmount();
+
+    let mounted = boot::mount(&container).unwrap();
+    assert!(eventually(|| panel().is_some()).await);
+    assert_eq!(
+        panel()
+            .unwrap()
+            .get_attribute("data-claimlens-panel")
+            .as_deref(),
+        Some("hidden"),
+        "remembered"
+    );
+    click_in_panel(".restore");
+    assert!(
+        eventually(|| panel()
+            .and_then(|p| p.get_attribute("data-claimlens-panel"))
+            .as_deref()
+            == Some("collapsed"))
+        .await
+    );
+    mounted.unmount();
+    container.remove();
+    storage.remove_item("claimlens:panel").unwrap();
+}

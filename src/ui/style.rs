@@ -38,6 +38,28 @@ a { color: var(--link); }
 .why { font-size: 12.5px; color: var(--muted); }
 .version { margin-top: 10px; padding-top: 8px; border-top: 1px solid var(--line);
   font-size: 11.5px; color: var(--muted); }
+.panel {
+  --bg: #ffffff; --fg: #1d1d1f; --muted: #5c5c66; --line: #d6d6dc; --link: #0b57d0;
+  position: fixed; right: 16px; bottom: 16px; z-index: 2147483000; box-sizing: border-box;
+  max-width: min(26rem, calc(100vw - 32px)); max-height: min(60vh, 30rem); overflow: auto;
+  display: flex; flex-wrap: wrap; align-items: center; gap: 4px;
+  padding: 6px; border: 1px solid var(--line); border-radius: 12px;
+  background: var(--bg); color: var(--fg); box-shadow: 0 6px 20px rgb(0 0 0 / 0.16);
+  font: 14px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
+}
+@media (prefers-color-scheme: dark) {
+  .panel { --bg: #1f2023; --fg: #ececf1; --muted: #a8a8b3; --line: #3a3b40; --link: #8ab4f8; }
+}
+.panel button { font: inherit; color: inherit; background: transparent; border: 0; cursor: pointer; border-radius: 8px; }
+.panel button:focus-visible { outline: 2px solid var(--link); outline-offset: 1px; }
+.panel .toggle { flex: 1; text-align: left; padding: 6px 8px; font-weight: 600; }
+.panel .hide, .panel .restore { padding: 4px 8px; color: var(--muted); font-size: 16px; }
+.panel ul { flex-basis: 100%; list-style: none; margin: 4px 0 0; padding: 0; }
+.panel .entry { display: grid; gap: 2px; width: 100%; text-align: left; padding: 8px; border-top: 1px solid var(--line); border-radius: 0; }
+.panel .entry:hover { background: color-mix(in srgb, currentColor 6%, transparent); }
+.panel .entry .badge { justify-self: start; }
+.entry-claim { font-weight: 600; }
+.entry-summary { color: var(--muted); font-size: 13px; }
 @media (prefers-reduced-motion: no-preference) {
   .card { animation: appear 120ms ease-out; }
   @keyframes appear { from { opacity: 0; transform: translateY(-2px); } }

@@ -1,4 +1,5 @@
 use super::card::Card;
+use super::panel::{PanelEntry, SummaryPanel};
 use crate::matcher::{Match, Matcher};
 use crate::ui::hooks::{mark_for, use_hover_intent, use_mark_events};
 use crate::ui::state::{Action, CardState};
@@ -41,32 +42,59 @@ pub fn App(props: &AppProps) -> Html {
     );
     use_hover_intent(report.ui_host.clone(), state.clone());
 
-    let Some((match_index, anchor)) = state.open else {
-        return html! {};
-    };
-    let Some(found) = report.matches.get(match_index) else {
-        return html! {};
-    };
-    let on_close = {
-        let state = state.clone();
+    let card = state.open.and_then(|(match_index, anchor)| {
+        let found = report.matches.get(match_index)?;
+        let on_close = {
+            let state = state.clone();
+            let container = report.container.clone();
+            Callback::from(move |_| {
+                state.dispatch(Action::Close);
+                if let Some(mark) = mark_for(&container, match_index) {
+                    let _ = mark.unchecked_ref::<web_sys::HtmlElement>().focus();
+                }
+            })
+        };
+        Some(html! {
+            <Card
+                key={match_index}
+                {match_index}
+                {anchor}
+                claim={report.matcher.claim(found).clone()}
+                explanation={found.explanation.clone()}
+                dataset={report.matcher.dataset().info.clone()}
+                time_note={crate::card_text::time_note(report.matcher.claim(found), report.published)}
+                {on_close}
+            />
+        })
+    });
+    let entries: Vec<PanelEntry> = report
+        .matches
+        .iter()
+        .enumerate()
+        .map(|(match_index, found)| {
+            let claim = report.matcher.claim(found);
+            PanelEntry {
+                match_index,
+                rating: claim.rating,
+                claim: claim.claim_reviewed.clone(),
+                summary: claim.summary.clone(),
+            }
+        })
+        .collect();
+    let on_choose = {
         let container = report.container.clone();
-        Callback::from(move |_| {
-            state.dispatch(Action::Close);
+        Callback::from(move |match_index: usize| {
+            // Focusing the highlight opens its card through the usual path.
             if let Some(mark) = mark_for(&container, match_index) {
+                mark.scroll_into_view();
                 let _ = mark.unchecked_ref::<web_sys::HtmlElement>().focus();
             }
         })
     };
     html! {
-        <Card
-            key={match_index}
-            {match_index}
-            {anchor}
-            claim={report.matcher.claim(found).clone()}
-            explanation={found.explanation.clone()}
-            dataset={report.matcher.dataset().info.clone()}
-            time_note={crate::card_text::time_note(report.matcher.claim(found), report.published)}
-            {on_close}
-        />
+        <>
+            <SummaryPanel {entries} {on_choose} />
+            { for card }
+        </>
     }
 }
