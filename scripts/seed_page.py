@@ -24,8 +24,8 @@ def render(text: str) -> str:
     paragraphs = [line for line in lines[1:] if len(line) > 80 and not line.startswith("Ongoing")]
     parts = [f"<h1>{html.escape(headline)}</h1>"]
     parts.append(
-        '<p class="dateline"><time datetime="2025-09-05">5 September 2025</time>'
-        " · Sample article, reproduced for the ClaimLens preview</p>"
+        '<p class="dateline">Published <time datetime="2025-09-05">5 September 2025</time>'
+        " (assumed: the sample carries no date) · Sample article, reproduced for the ClaimLens preview</p>"
     )
     parts.extend(f"<p>{html.escape(p)}</p>" for p in paragraphs)
     return "\n".join(parts) + "\n"

@@ -31,7 +31,7 @@ pub const CARD_CSS: &str = r#"
 .context { margin: 0 0 8px; color: var(--muted); }
 .meta { margin: 0 0 8px; color: var(--muted); font-size: 12.5px; }
 .time { margin: 0 0 8px; padding: 6px 8px; border-left: 3px solid var(--line); font-size: 13px; }
-h3 { margin: 10px 0 4px; font-size: 12px; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); }
+.section { margin: 10px 0 4px; font-size: 12px; font-weight: 600; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); }
 ul { margin: 0; padding-left: 18px; }
 li { margin: 0 0 4px; }
 a { color: var(--link); }

@@ -57,13 +57,27 @@ test('the card opens from the keyboard with rating, context, as-of date, source 
   await page.close();
 });
 
-test('screenshot of the open card (written when CLAIMLENS_SCREENSHOT is set)', { skip: skip || !process.env.CLAIMLENS_SCREENSHOT }, async () => {
-  const { page } = await openPreview({ viewport: { width: 1100, height: 1250 } });
+// Screenshots for the README, written when CLAIMLENS_SCREENSHOTS names a
+// directory: the card in light and dark, and the summary panel.
+const SHOTS = process.env.CLAIMLENS_SCREENSHOTS;
+
+async function cardShot(colorScheme, file) {
+  const { page } = await openPreview({ viewport: { width: 1100, height: 1250 }, colorScheme });
   const mark = page.locator(`[data-claimlens-claim="${TROOPS}"][tabindex]`);
   // Put the highlight near the top so the card opens below it in full.
   await mark.evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 150));
   await mark.click();
   await page.locator(`[data-claimlens-card="${TROOPS}"]`).waitFor();
-  await page.screenshot({ path: process.env.CLAIMLENS_SCREENSHOT, animations: 'disabled' });
+  await page.screenshot({ path: join(SHOTS, file), animations: 'disabled' });
+  await page.close();
+}
+
+test('screenshots: card light and dark, summary panel', { skip: skip || !SHOTS }, async () => {
+  await cardShot('light', 'card.png');
+  await cardShot('dark', 'card-dark.png');
+  const { page } = await openPreview({ viewport: { width: 1100, height: 900 } });
+  await page.locator('[data-claimlens-panel] .toggle').click();
+  await page.locator('[data-claimlens-panel="open"]').waitFor();
+  await page.screenshot({ path: join(SHOTS, 'panel.png'), animations: 'disabled' });
   await page.close();
 });

@@ -80,7 +80,7 @@ pub fn Card(props: &CardProps) -> Html {
             if let Some(note) = &props.time_note {
                 <p class="time">{note}</p>
             }
-            <h3>{"Sources"}</h3>
+            <p class="section">{"Sources"}</p>
             <ul>
                 { for claim.sources.iter().filter(|s| s.url.starts_with("https://")).map(|s| html! {
                     <li>
