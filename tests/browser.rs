@@ -190,6 +190,15 @@ async fn card_opens_on_focus_and_click_and_closes_on_escape() {
         "focus stays on the highlight"
     );
 
+    // Enter on the focused highlight opens the card again.
+    press(&mark, "Enter");
+    assert!(
+        eventually(|| card(TROOPS).is_some()).await,
+        "Enter opens the card"
+    );
+    press(&mark, "Escape");
+    assert!(eventually(|| card(TROOPS).is_none()).await);
+
     mark.blur().unwrap();
     mark.click();
     settle().await;
@@ -467,6 +476,14 @@ async fn summary_panel_lists_claims_and_remembers_being_hidden() {
         .text_content()
         .unwrap()
         .contains("2 claims in this article have context"));
+    let status = collapsed
+        .query_selector("[role=status]")
+        .unwrap()
+        .expect("a live region");
+    assert!(status
+        .text_content()
+        .unwrap()
+        .starts_with("ClaimLens: 2 claims in this article have context."));
 
     click_in_panel(".toggle");
     assert!(

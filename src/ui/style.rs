@@ -59,6 +59,7 @@ a { color: var(--link); }
 .panel .entry:hover { background: color-mix(in srgb, currentColor 6%, transparent); }
 .panel .entry .badge { justify-self: start; }
 .entry-claim { font-weight: 600; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip-path: inset(50%); white-space: nowrap; border: 0; }
 .entry-summary { color: var(--muted); font-size: 13px; }
 @media (prefers-reduced-motion: no-preference) {
   .card { animation: appear 120ms ease-out; }

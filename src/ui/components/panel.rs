@@ -74,20 +74,30 @@ pub fn SummaryPanel(props: &PanelProps) -> Html {
     } else {
         format!("{count} claims in this article have context")
     };
+    // Said once, when ClaimLens has finished: the panel re-renders, but the
+    // live region's text never changes afterwards, so it is not repeated.
+    let announcement = html! {
+        <p class="visually-hidden" role="status" aria-live="polite">
+            {format!("ClaimLens: {label}. On a highlighted passage, press Enter for its context, n or p for the next or previous claim.")}
+        </p>
+    };
     match *view {
         View::Hidden => html! {
             <div class="panel hidden" data-claimlens-panel="hidden">
+                {announcement}
                 <button type="button" class="restore" aria-label={format!("Show ClaimLens: {label}")} onclick={set(View::Collapsed)}>{"ⓘ"}</button>
             </div>
         },
         View::Collapsed => html! {
             <div class="panel" data-claimlens-panel="collapsed">
+                {announcement}
                 <button type="button" class="toggle" aria-expanded="false" onclick={set(View::Open)}>{label}</button>
                 <button type="button" class="hide" aria-label="Hide ClaimLens on this site" onclick={set(View::Hidden)}>{"×"}</button>
             </div>
         },
         View::Open => html! {
             <div class="panel open" data-claimlens-panel="open">
+                {announcement}
                 <button type="button" class="toggle" aria-expanded="true" onclick={set(View::Collapsed)}>{label}</button>
                 <button type="button" class="hide" aria-label="Hide ClaimLens on this site" onclick={set(View::Hidden)}>{"×"}</button>
                 <ul role="list">
