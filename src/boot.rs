@@ -10,7 +10,7 @@
 use crate::dataset::Dataset;
 use crate::matcher::Matcher;
 use crate::page::highlight_spec;
-use crate::page::{Highlights, TextMap};
+use crate::page::{Highlights, Paint, TextMap};
 use crate::ui::{App, AppProps, Report, CARD_CSS};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -22,6 +22,8 @@ use web_sys::{
 /// Attributes of the public contract, set on the annotated element.
 const STATE_ATTR: &str = "data-claimlens-state";
 const COUNT_ATTR: &str = "data-claimlens-matches";
+/// Which highlighter ran: `marks` or `paint` (after any fallback).
+const MODE_ATTR: &str = "data-claimlens-mode-used";
 /// Marks the element that `trunk serve`'s preview (or a publisher) wants annotated.
 const ARTICLE_ATTR: &str = "data-claimlens-article";
 
@@ -29,8 +31,13 @@ const ARTICLE_ATTR: &str = "data-claimlens-article";
 pub struct Mounted {
     container: Element,
     ui_host: Element,
-    highlights: Highlights,
+    highlighter: Highlighter,
     app: yew::AppHandle<App>,
+}
+
+enum Highlighter {
+    Marks(Highlights),
+    Paint(Rc<Paint>),
 }
 
 thread_local! {
@@ -45,7 +52,17 @@ pub fn start() {
     let Ok(Some(container)) = document.query_selector(&format!("[{ARTICLE_ATTR}]")) else {
         return;
     };
-    match mount(&container) {
+    // `data-claimlens-article="paint"` asks for paint mode.
+    let mode = match container.get_attribute(ARTICLE_ATTR).as_deref() {
+        Some("paint") => Mode::Paint,
+        _ => Mode::Marks,
+    };
+    let unicode = Box::new(crate::platform::BrowserUnicode);
+    match mount_in_mode(
+        &container,
+        Matcher::with_unicode(Dataset::bundled(), unicode),
+        mode,
+    ) {
         Ok(mounted) => CURRENT.with(|c| *c.borrow_mut() = Some(mounted)),
         Err(error) => web_sys::console::warn_2(&"ClaimLens could not start:".into(), &error),
     }
@@ -68,8 +85,28 @@ pub fn mount(container: &Element) -> Result<Mounted, JsValue> {
     )
 }
 
-/// Annotates `container` with any matcher; tests use their own datasets.
+/// How highlights are drawn.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// Wrap text in focusable `claimlens-mark` elements: keyboard-reachable.
+    /// The default for publishers.
+    Marks,
+    /// The CSS Custom Highlight API: no node of the page changes. For pages
+    /// whose frameworks own the DOM; falls back to marks where unsupported.
+    Paint,
+}
+
+/// Annotates `container` with any matcher, in marks mode.
 pub fn mount_with(container: &Element, matcher: Matcher) -> Result<Mounted, JsValue> {
+    mount_in_mode(container, matcher, Mode::Marks)
+}
+
+/// Annotates `container` with any matcher in the given mode.
+pub fn mount_in_mode(
+    container: &Element,
+    matcher: Matcher,
+    mode: Mode,
+) -> Result<Mounted, JsValue> {
     if container.has_attribute(STATE_ATTR) {
         return Err("this element is already annotated by ClaimLens".into());
     }
@@ -77,16 +114,30 @@ pub fn mount_with(container: &Element, matcher: Matcher) -> Result<Mounted, JsVa
     let map = TextMap::from_container(container);
     let matches = matcher.find(map.text());
 
-    let mut highlights = Highlights::new(&document);
-    for (index, found) in matches.iter().enumerate().rev() {
-        let claim = matcher.claim(found);
-        highlights.wrap(
-            &map,
-            found.span.start,
-            found.span.end,
-            &highlight_spec(claim, index),
-        )?;
-    }
+    let highlighter = if mode == Mode::Paint && Paint::supported() {
+        let spans: Vec<_> = matches
+            .iter()
+            .map(|m| (m.span.start, m.span.end, matcher.claim(m).rating))
+            .collect();
+        Highlighter::Paint(Rc::new(Paint::new(&document, &map, &spans)?))
+    } else {
+        let mut highlights = Highlights::new(&document);
+        for (index, found) in matches.iter().enumerate().rev() {
+            let claim = matcher.claim(found);
+            highlights.wrap(
+                &map,
+                found.span.start,
+                found.span.end,
+                &highlight_spec(claim, index),
+            )?;
+        }
+        Highlighter::Marks(highlights)
+    };
+    let paint = match &highlighter {
+        Highlighter::Paint(paint) => Some(paint.clone()),
+        Highlighter::Marks(_) => None,
+    };
+    container.set_attribute(MODE_ATTR, if paint.is_some() { "paint" } else { "marks" })?;
 
     let ui_host = document.create_element("claimlens-ui")?;
     ui_host.set_attribute("data-claimlens-ui", "")?;
@@ -121,6 +172,7 @@ pub fn mount_with(container: &Element, matcher: Matcher) -> Result<Mounted, JsVa
         container: container.clone(),
         ui_host: ui_host.clone(),
         published: crate::page::publication_date(&document, container),
+        paint,
     });
     let app = yew::Renderer::<App>::with_root_and_props(root, AppProps { report }).render();
 
@@ -134,7 +186,7 @@ pub fn mount_with(container: &Element, matcher: Matcher) -> Result<Mounted, JsVa
     Ok(Mounted {
         container: container.clone(),
         ui_host,
-        highlights,
+        highlighter,
         app,
     })
 }
@@ -144,8 +196,12 @@ impl Mounted {
     pub fn unmount(mut self) {
         self.app.destroy();
         self.ui_host.remove();
-        self.highlights.remove();
-        let _ = self.container.remove_attribute(STATE_ATTR);
-        let _ = self.container.remove_attribute(COUNT_ATTR);
+        match &mut self.highlighter {
+            Highlighter::Marks(marks) => marks.remove(),
+            Highlighter::Paint(paint) => paint.remove(),
+        }
+        for attribute in [STATE_ATTR, COUNT_ATTR, MODE_ATTR] {
+            let _ = self.container.remove_attribute(attribute);
+        }
     }
 }

@@ -547,3 +547,83 @@ async fn summary_panel_lists_claims_and_remembers_being_hidden() {
     container.remove();
     storage.remove_item("claimlens:panel").unwrap();
 }
+
+/// Paint mode changes no node of the page, opens cards by hit-testing a
+/// click on the painted text, and removes its highlights on unmount.
+#[wasm_bindgen_test]
+async fn paint_mode_changes_no_node_and_hit_tests_clicks() {
+    use claimlens::{Dataset, Matcher};
+    let container = article(ARTICLE);
+    let html_before = container.inner_html();
+    let registry = js_sys::Reflect::get(
+        &js_sys::Reflect::get(&js_sys::global(), &"CSS".into()).unwrap(),
+        &"highlights".into(),
+    )
+    .unwrap();
+    let has = |name: &str| {
+        let f: js_sys::Function = js_sys::Reflect::get(&registry, &"has".into())
+            .unwrap()
+            .unchecked_into();
+        f.call1(&registry, &name.into()).unwrap().as_bool().unwrap()
+    };
+    let sheets_before = gloo::utils::document().adopted_style_sheets().length();
+
+    let matcher = Matcher::with_unicode(
+        Dataset::bundled(),
+        Box::new(claimlens::platform::BrowserUnicode),
+    );
+    let mounted = boot::mount_in_mode(&container, matcher, boot::Mode::Paint).unwrap();
+    assert_eq!(
+        container
+            .get_attribute("data-claimlens-mode-used")
+            .as_deref(),
+        Some("paint")
+    );
+    assert_eq!(
+        container
+            .inner_html()
+            .replace(" data-claimlens-state=\"ready\"", ""),
+        html_before,
+        "no node of the article changed"
+    );
+    assert!(container
+        .query_selector("claimlens-mark")
+        .unwrap()
+        .is_none());
+    assert!(
+        has("claimlens-needs-context"),
+        "the troops claim is painted"
+    );
+    settle().await;
+
+    // Click in the middle of "Western", inside the painted span.
+    let paragraph = container.query_selector("p").unwrap().unwrap();
+    let text = paragraph.first_child().unwrap();
+    let offset = text.text_content().unwrap().find("Western").unwrap() as u32 + 3;
+    let range = gloo::utils::document().create_range().unwrap();
+    range.set_start(&text, offset).unwrap();
+    range.set_end(&text, offset + 1).unwrap();
+    let rect = range.get_bounding_client_rect();
+    let init = web_sys::MouseEventInit::new();
+    init.set_bubbles(true);
+    init.set_client_x((rect.left() + rect.width() / 2.0) as i32);
+    init.set_client_y((rect.top() + rect.height() / 2.0) as i32);
+    let click = web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &init).unwrap();
+    paragraph.dispatch_event(&click).unwrap();
+    assert!(
+        eventually(|| card(TROOPS).is_some()).await,
+        "a click on painted text opens its card"
+    );
+
+    mounted.unmount();
+    assert!(
+        !has("claimlens-needs-context"),
+        "highlights are unregistered"
+    );
+    assert_eq!(
+        gloo::utils::document().adopted_style_sheets().length(),
+        sheets_before
+    );
+    assert_eq!(container.inner_html(), html_before);
+    container.remove();
+}

@@ -4,10 +4,12 @@
 //! what matches; it is handed char spans by the matcher.
 
 mod highlight;
+mod paint;
 mod published;
 mod text_map;
 
 pub use highlight::{Highlights, MarkSpec, MARK_TAG};
+pub use paint::Paint;
 pub use published::publication_date;
 pub use text_map::TextMap;
 

@@ -59,7 +59,12 @@ fn anchor_of(mark: &Element) -> Anchor {
 /// Opens cards on click, focus and Enter/Space; closes on Escape and on a
 /// click elsewhere; keeps `aria-expanded` on the highlight in step.
 #[hook]
-pub fn use_mark_events(container: Element, ui_host: Element, state: UseReducerHandle<CardState>) {
+pub fn use_mark_events(
+    container: Element,
+    ui_host: Element,
+    paint: Option<Rc<crate::page::Paint>>,
+    state: UseReducerHandle<CardState>,
+) {
     let dispatcher = state.dispatcher();
     let open_index = state.open.map(|(i, _)| i);
     {
@@ -82,16 +87,36 @@ pub fn use_mark_events(container: Element, ui_host: Element, state: UseReducerHa
         let document = gloo::utils::document();
         let open = {
             let dispatcher = dispatcher.clone();
+            let paint = paint.clone();
             move |event: &Event| {
                 if let Some((match_index, mark)) = mark_of(event) {
                     dispatcher.dispatch(Action::Open {
                         match_index,
                         anchor: anchor_of(&mark),
                     });
-                    true
-                } else {
-                    false
+                    return true;
                 }
+                // Paint mode: no element was hit; test the point against the
+                // painted ranges (clicks and taps only, not focus or keys).
+                let point = event
+                    .dyn_ref::<MouseEvent>()
+                    .map(|m| (f64::from(m.client_x()), f64::from(m.client_y())));
+                if let Some((match_index, rect)) = paint
+                    .as_ref()
+                    .zip(point)
+                    .and_then(|(p, (x, y))| p.hit(x, y))
+                {
+                    dispatcher.dispatch(Action::Open {
+                        match_index,
+                        anchor: Anchor {
+                            top: rect.top(),
+                            bottom: rect.bottom(),
+                            left: rect.left(),
+                        },
+                    });
+                    return true;
+                }
+                false
             }
         };
         let on_click = {

@@ -2,7 +2,7 @@ use super::card::Card;
 use super::panel::{PanelEntry, SummaryPanel};
 use crate::matcher::{Match, Matcher};
 use crate::ui::hooks::{mark_for, use_hover_intent, use_mark_events};
-use crate::ui::state::{Action, CardState};
+use crate::ui::state::{Action, Anchor, CardState};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
@@ -18,6 +18,8 @@ pub struct Report {
     pub ui_host: Element,
     /// The page's publication date, if it says.
     pub published: Option<crate::dataset::Date>,
+    /// In paint mode, the painted ranges, for hit-testing and placing cards.
+    pub paint: Option<Rc<crate::page::Paint>>,
 }
 
 #[derive(Properties, Clone)]
@@ -38,6 +40,7 @@ pub fn App(props: &AppProps) -> Html {
     use_mark_events(
         report.container.clone(),
         report.ui_host.clone(),
+        report.paint.clone(),
         state.clone(),
     );
     use_hover_intent(report.ui_host.clone(), state.clone());
@@ -82,12 +85,26 @@ pub fn App(props: &AppProps) -> Html {
         })
         .collect();
     let on_choose = {
-        let container = report.container.clone();
+        let (container, paint, state) = (
+            report.container.clone(),
+            report.paint.clone(),
+            state.clone(),
+        );
         Callback::from(move |match_index: usize| {
             // Focusing the highlight opens its card through the usual path.
             if let Some(mark) = mark_for(&container, match_index) {
                 mark.scroll_into_view();
                 let _ = mark.unchecked_ref::<web_sys::HtmlElement>().focus();
+            } else if let Some(rect) = paint.as_ref().and_then(|p| p.rect(match_index)) {
+                // Paint mode: no element to focus; open the card by the text.
+                state.dispatch(Action::Open {
+                    match_index,
+                    anchor: Anchor {
+                        top: rect.top(),
+                        bottom: rect.bottom(),
+                        left: rect.left(),
+                    },
+                });
             }
         })
     };

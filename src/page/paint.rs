@@ -1,0 +1,126 @@
+//! The paint highlighter: the CSS Custom Highlight API (`CSS.highlights`,
+//! `::highlight()`), which changes no node of the host page. Frameworks that
+//! own their DOM (React, Notion) never see a foreign element. The widget does
+//! its own hit-testing for clicks and taps; the summary panel is the keyboard
+//! and screen-reader path.
+
+use super::text_map::TextMap;
+use crate::dataset::Rating;
+use js_sys::{Array, Function, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{CssStyleSheet, Document, DomRect, Range};
+
+pub struct Paint {
+    document: Document,
+    sheet: CssStyleSheet,
+    names: Vec<String>,
+    /// One range per match, in match order.
+    ranges: Vec<Range>,
+}
+
+fn registry() -> Option<JsValue> {
+    let css = Reflect::get(&js_sys::global(), &"CSS".into()).ok()?;
+    let highlights = Reflect::get(&css, &"highlights".into()).ok()?;
+    (!highlights.is_undefined() && !highlights.is_null()).then_some(highlights)
+}
+
+fn call(target: &JsValue, method: &str, args: &[&JsValue]) -> Result<JsValue, JsValue> {
+    let function: Function = Reflect::get(target, &method.into())?.dyn_into()?;
+    function.apply(target, &args.iter().copied().collect::<Array>())
+}
+
+impl Paint {
+    /// Whether this browser has the Custom Highlight API.
+    pub fn supported() -> bool {
+        registry().is_some()
+            && Reflect::get(&js_sys::global(), &"Highlight".into()).is_ok_and(|h| h.is_function())
+    }
+
+    /// Paints `spans` — (start, end, rating) in chars of `map`'s text.
+    pub fn new(
+        document: &Document,
+        map: &TextMap,
+        spans: &[(usize, usize, Rating)],
+    ) -> Result<Paint, JsValue> {
+        let registry = registry().ok_or("the CSS Custom Highlight API is missing")?;
+        let constructor: Function =
+            Reflect::get(&js_sys::global(), &"Highlight".into())?.dyn_into()?;
+        let mut ranges = Vec::with_capacity(spans.len());
+        for &(start, end, _) in spans {
+            let parts = map.node_ranges(start, end);
+            let (Some(first), Some(last)) = (parts.first(), parts.last()) else {
+                return Err("a match maps to no text".into());
+            };
+            let range = document.create_range()?;
+            range.set_start(&first.node, first.start_utf16)?;
+            range.set_end(&last.node, last.end_utf16)?;
+            ranges.push(range);
+        }
+        let mut css = String::new();
+        let mut names = Vec::new();
+        for rating in Rating::ALL {
+            let of_rating: Array = spans
+                .iter()
+                .zip(&ranges)
+                .filter(|((_, _, r), _)| *r == rating)
+                .map(|(_, range)| JsValue::from(range))
+                .collect();
+            if of_rating.length() == 0 {
+                continue;
+            }
+            let name = format!("claimlens-{}", rating.slug());
+            let highlight = Reflect::construct(&constructor, &of_rating)?;
+            call(&registry, "set", &[&name.as_str().into(), &highlight])?;
+            css.push_str(&format!(
+                "::highlight({name}) {{ text-decoration: underline {} {}; text-decoration-thickness: 2px; background-color: color-mix(in srgb, {} 12%, transparent); }}\n",
+                rating.underline(),
+                rating.colour(),
+                rating.colour()
+            ));
+            names.push(name);
+        }
+        let sheet = CssStyleSheet::new()?;
+        sheet.replace_sync(&css)?;
+        let sheets = document.adopted_style_sheets();
+        sheets.push(&sheet);
+        document.set_adopted_style_sheets(&sheets);
+        Ok(Paint {
+            document: document.clone(),
+            sheet,
+            names,
+            ranges,
+        })
+    }
+
+    /// The match painted at viewport point (x, y), and its box.
+    pub fn hit(&self, x: f64, y: f64) -> Option<(usize, DomRect)> {
+        self.ranges.iter().enumerate().find_map(|(index, range)| {
+            let rects = range.get_client_rects()?;
+            let inside = (0..rects.length())
+                .filter_map(|i| rects.item(i))
+                .any(|r| x >= r.left() && x <= r.right() && y >= r.top() && y <= r.bottom());
+            inside.then(|| (index, range.get_bounding_client_rect()))
+        })
+    }
+
+    /// The box of match `index`, to place its card.
+    pub fn rect(&self, index: usize) -> Option<DomRect> {
+        self.ranges.get(index).map(Range::get_bounding_client_rect)
+    }
+
+    /// Unregisters every highlight and removes the stylesheet.
+    pub fn remove(&self) {
+        if let Some(registry) = registry() {
+            for name in &self.names {
+                let _ = call(&registry, "delete", &[&name.as_str().into()]);
+            }
+        }
+        let kept = Array::new();
+        for existing in self.document.adopted_style_sheets().iter() {
+            if existing != JsValue::from(&self.sheet) {
+                kept.push(&existing);
+            }
+        }
+        self.document.set_adopted_style_sheets(&kept);
+    }
+}
