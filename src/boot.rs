@@ -22,6 +22,8 @@ use web_sys::{
 /// Attributes of the public contract, set on the annotated element.
 const STATE_ATTR: &str = "data-claimlens-state";
 const COUNT_ATTR: &str = "data-claimlens-matches";
+/// Forces the card's theme: `light` or `dark`.
+const THEME_ATTR: &str = "data-claimlens-theme";
 /// Which highlighter ran: `marks` or `paint` (after any fallback).
 const MODE_ATTR: &str = "data-claimlens-mode-used";
 /// Marks the element that `trunk serve`'s preview (or a publisher) wants annotated.
@@ -141,6 +143,14 @@ pub fn mount_in_mode(
 
     let ui_host = document.create_element("claimlens-ui")?;
     ui_host.set_attribute("data-claimlens-ui", "")?;
+    // `data-claimlens-theme="light|dark"` on the article forces a theme;
+    // anything else follows the reader's colour scheme.
+    if let Some(theme) = container
+        .get_attribute(THEME_ATTR)
+        .filter(|t| t == "light" || t == "dark")
+    {
+        ui_host.set_attribute("data-theme", &theme)?;
+    }
     let shadow = ui_host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?;
     let sheet = CssStyleSheet::new()?;
     sheet.replace_sync(CARD_CSS)?;

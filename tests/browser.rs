@@ -627,3 +627,42 @@ async fn paint_mode_changes_no_node_and_hit_tests_clicks() {
     assert_eq!(container.inner_html(), html_before);
     container.remove();
 }
+
+/// `data-claimlens-theme="dark"` on the article forces the dark card even
+/// when the reader's scheme is light; without it the card follows the scheme.
+#[wasm_bindgen_test]
+async fn theme_can_be_forced() {
+    let window = gloo::utils::window();
+    let prefers_dark = window
+        .match_media("(prefers-color-scheme: dark)")
+        .unwrap()
+        .is_some_and(|m| m.matches());
+    for (forced, expect_dark) in [
+        (Some("dark"), true),
+        (Some("light"), false),
+        (None, prefers_dark),
+    ] {
+        let container = article(ARTICLE);
+        if let Some(theme) = forced {
+            container
+                .set_attribute("data-claimlens-theme", theme)
+                .unwrap();
+        }
+        let mounted = boot::mount(&container).unwrap();
+        settle().await;
+        troops_mark(&container).click();
+        assert!(eventually(|| card(TROOPS).is_some()).await);
+        let style = window
+            .get_computed_style(&card(TROOPS).unwrap())
+            .unwrap()
+            .unwrap();
+        let background = style.get_property_value("background-color").unwrap();
+        let dark = background == "rgb(31, 32, 35)";
+        assert_eq!(
+            dark, expect_dark,
+            "theme {forced:?}: background {background}"
+        );
+        mounted.unmount();
+        container.remove();
+    }
+}

@@ -14,9 +14,11 @@ pub const CARD_CSS: &str = r#"
   font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
   text-align: left;
 }
+/* Dark follows the reader's scheme unless the page forces a theme. */
 @media (prefers-color-scheme: dark) {
-  .card { --bg: #1f2023; --fg: #ececf1; --muted: #a8a8b3; --line: #3a3b40; --link: #8ab4f8; }
+  :host(:not([data-theme=light])) .card { --bg: #1f2023; --fg: #ececf1; --muted: #a8a8b3; --line: #3a3b40; --link: #8ab4f8; }
 }
+:host([data-theme=dark]) .card { --bg: #1f2023; --fg: #ececf1; --muted: #a8a8b3; --line: #3a3b40; --link: #8ab4f8; }
 .badge {
   display: inline-flex; align-items: center; gap: 6px; padding: 2px 10px 2px 6px;
   border-radius: 999px; font-weight: 600; font-size: 13px;
@@ -48,8 +50,9 @@ a { color: var(--link); }
   font: 14px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
 }
 @media (prefers-color-scheme: dark) {
-  .panel { --bg: #1f2023; --fg: #ececf1; --muted: #a8a8b3; --line: #3a3b40; --link: #8ab4f8; }
+  :host(:not([data-theme=light])) .panel { --bg: #1f2023; --fg: #ececf1; --muted: #a8a8b3; --line: #3a3b40; --link: #8ab4f8; }
 }
+:host([data-theme=dark]) .panel { --bg: #1f2023; --fg: #ececf1; --muted: #a8a8b3; --line: #3a3b40; --link: #8ab4f8; }
 .panel button { font: inherit; color: inherit; background: transparent; border: 0; cursor: pointer; border-radius: 8px; }
 .panel button:focus-visible { outline: 2px solid var(--link); outline-offset: 1px; }
 .panel .toggle { flex: 1; text-align: left; padding: 6px 8px; font-weight: 600; }
