@@ -614,6 +614,34 @@ async fn paint_mode_changes_no_node_and_hit_tests_clicks() {
         eventually(|| card(TROOPS).is_some()).await,
         "a click on painted text opens its card"
     );
+    press(&paragraph, "Escape");
+    assert!(eventually(|| card(TROOPS).is_none()).await);
+
+    // Hover in paint mode follows the pointer over the painted range.
+    let move_to = |x: f64, y: f64| {
+        let init = web_sys::MouseEventInit::new();
+        init.set_bubbles(true);
+        init.set_client_x(x as i32);
+        init.set_client_y(y as i32);
+        let event =
+            web_sys::MouseEvent::new_with_mouse_event_init_dict("mousemove", &init).unwrap();
+        paragraph.dispatch_event(&event).unwrap();
+    };
+    move_to(
+        rect.left() + rect.width() / 2.0,
+        rect.top() + rect.height() / 2.0,
+    );
+    wait(claimlens::ui_timing::HOVER_DWELL_MS / 2).await;
+    assert!(card(TROOPS).is_none(), "not before the dwell");
+    assert!(
+        eventually(|| card(TROOPS).is_some()).await,
+        "hovering painted text opens its card"
+    );
+    move_to(1.0, 1.0);
+    assert!(
+        eventually(|| card(TROOPS).is_none()).await,
+        "leaving it closes the card after the grace period"
+    );
 
     mounted.unmount();
     assert!(

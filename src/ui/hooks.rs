@@ -185,7 +185,11 @@ use wasm_bindgen::JsValue;
 /// hover-opened card [`HOVER_GRACE_MS`] after the pointer has left both the
 /// highlight and the card. Moving onto the card keeps it open.
 #[hook]
-pub fn use_hover_intent(ui_host: Element, state: UseReducerHandle<CardState>) {
+pub fn use_hover_intent(
+    ui_host: Element,
+    paint: Option<Rc<crate::page::Paint>>,
+    state: UseReducerHandle<CardState>,
+) {
     let dispatcher = state.dispatcher();
     let open_index = state.open.map(|(i, _)| i);
     let open_now = use_mut_ref(|| None::<usize>);
@@ -193,6 +197,7 @@ pub fn use_hover_intent(ui_host: Element, state: UseReducerHandle<CardState>) {
     use_effect_with(ui_host, move |ui_host| {
         let document = gloo::utils::document();
         let pending: Rc<RefCell<Option<Timeout>>> = Rc::default();
+        let paint = paint.clone();
         let is_card = {
             let ui_host = ui_host.clone();
             move |target: Option<web_sys::EventTarget>| {
@@ -227,7 +232,8 @@ pub fn use_hover_intent(ui_host: Element, state: UseReducerHandle<CardState>) {
             })
         };
         let on_out = {
-            let (pending, dispatcher) = (pending.clone(), dispatcher.clone());
+            let (pending, dispatcher, is_card) =
+                (pending.clone(), dispatcher.clone(), is_card.clone());
             EventListener::new(&document, "mouseout", move |event| {
                 let leaving_mark = mark_of(event).is_some();
                 if !leaving_mark && !is_card(event.target()) {
@@ -245,6 +251,53 @@ pub fn use_hover_intent(ui_host: Element, state: UseReducerHandle<CardState>) {
                 }));
             })
         };
-        move || drop((on_over, on_out, pending))
+        // Paint mode has no elements to enter or leave: follow the pointer
+        // over the painted ranges instead.
+        let on_move = paint.map(|paint| {
+            let hovering: Rc<std::cell::Cell<Option<usize>>> = Rc::default();
+            let (pending, dispatcher, open_now) =
+                (pending.clone(), dispatcher.clone(), open_now.clone());
+            EventListener::new(&document, "mousemove", move |event| {
+                if is_card(event.target()) {
+                    pending.borrow_mut().take();
+                    return;
+                }
+                let Some(mouse) = event.dyn_ref::<MouseEvent>() else {
+                    return;
+                };
+                let hit = paint.hit(f64::from(mouse.client_x()), f64::from(mouse.client_y()));
+                match hit {
+                    Some((match_index, _)) if hovering.get() == Some(match_index) => {}
+                    Some((match_index, rect)) => {
+                        hovering.set(Some(match_index));
+                        if *open_now.borrow() == Some(match_index) {
+                            pending.borrow_mut().take();
+                            return;
+                        }
+                        let anchor = Anchor {
+                            top: rect.top(),
+                            bottom: rect.bottom(),
+                            left: rect.left(),
+                        };
+                        let dispatcher = dispatcher.clone();
+                        *pending.borrow_mut() = Some(Timeout::new(HOVER_DWELL_MS, move || {
+                            dispatcher.dispatch(Action::HoverOpen {
+                                match_index,
+                                anchor,
+                            });
+                        }));
+                    }
+                    None if hovering.get().is_some() => {
+                        hovering.set(None);
+                        let dispatcher = dispatcher.clone();
+                        *pending.borrow_mut() = Some(Timeout::new(HOVER_GRACE_MS, move || {
+                            dispatcher.dispatch(Action::HoverClose);
+                        }));
+                    }
+                    None => {}
+                }
+            })
+        });
+        move || drop((on_over, on_out, on_move, pending))
     });
 }

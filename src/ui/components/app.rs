@@ -43,7 +43,7 @@ pub fn App(props: &AppProps) -> Html {
         report.paint.clone(),
         state.clone(),
     );
-    use_hover_intent(report.ui_host.clone(), state.clone());
+    use_hover_intent(report.ui_host.clone(), report.paint.clone(), state.clone());
 
     let card = state.open.and_then(|(match_index, anchor)| {
         let found = report.matches.get(match_index)?;
