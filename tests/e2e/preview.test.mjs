@@ -81,3 +81,24 @@ test('screenshots: card light and dark, summary panel', { skip: skip || !SHOTS }
   await page.screenshot({ path: join(SHOTS, 'panel.png'), animations: 'disabled' });
   await page.close();
 });
+
+test('at 320 px wide the card stays on screen, below or flipped above its highlight', { skip }, async () => {
+  const { page } = await openPreview({ viewport: { width: 320, height: 640 } });
+  const mark = page.locator(`[data-claimlens-claim="${TROOPS}"][tabindex]`);
+  const card = page.locator(`[data-claimlens-card="${TROOPS}"]`);
+  for (const [where, offset] of [['near the top', 80], ['near the bottom', 560]]) {
+    await mark.evaluate((el, offset) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - offset), offset);
+    await mark.click();
+    await card.waitFor();
+    const box = await card.boundingBox();
+    const markBox = await mark.boundingBox();
+    assert.ok(box.x >= 0 && box.x + box.width <= 320, `${where}: card x ${box.x}..${box.x + box.width}`);
+    assert.ok(box.y >= 0 && box.y + box.height <= 640, `${where}: card y ${box.y}..${box.y + box.height}`);
+    const below = box.y >= markBox.y + markBox.height - 1;
+    const above = box.y + box.height <= markBox.y + 1;
+    assert.ok(below || above, `${where}: the card does not cover its highlight`);
+    await page.keyboard.press('Escape');
+    await card.waitFor({ state: 'detached' });
+  }
+  await page.close();
+});

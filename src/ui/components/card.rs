@@ -47,6 +47,36 @@ fn position(anchor: Anchor) -> String {
     }
 }
 
+/// Once the card's real height is known, puts it below its highlight if it
+/// fits there, else wherever there is more room (flipping above), and caps
+/// its height to that room so it never leaves the viewport; it scrolls
+/// inside instead.
+fn fit_vertically(card: &web_sys::HtmlElement, anchor: Anchor) {
+    let viewport_h = gloo::utils::window()
+        .inner_height()
+        .ok()
+        .and_then(|v| v.as_f64())
+        .unwrap_or(768.0);
+    let room_below = viewport_h - anchor.bottom - 2.0 * GAP;
+    let room_above = anchor.top - 2.0 * GAP;
+    let height = f64::from(card.scroll_height());
+    let style = card.style();
+    let px = |v: f64| format!("{}px", v.max(0.0).round() as i32);
+    let (set, clear, room) = if height <= room_below || room_below >= room_above {
+        ("top", "bottom", room_below)
+    } else {
+        ("bottom", "top", room_above)
+    };
+    let offset = if set == "top" {
+        anchor.bottom + GAP
+    } else {
+        viewport_h - anchor.top + GAP
+    };
+    let _ = style.remove_property(clear);
+    let _ = style.set_property(set, &px(offset));
+    let _ = style.set_property("max-height", &px(room));
+}
+
 /// One claim's context card. All dataset text is rendered as text nodes,
 /// never as HTML; only `https:` links are rendered as links.
 #[function_component]
@@ -57,9 +87,11 @@ pub fn Card(props: &CardProps) -> Html {
     {
         // The top layer keeps the card above any stacking context the page has.
         let node = node.clone();
+        let anchor = props.anchor;
         use_effect_with((), move |_| {
             if let Some(card) = node.cast::<web_sys::HtmlElement>() {
                 let _ = card.show_popover();
+                fit_vertically(&card, anchor);
             }
         });
     }
