@@ -694,3 +694,57 @@ async fn theme_can_be_forced() {
         container.remove();
     }
 }
+
+/// Dataset text is rendered as text, never as HTML, and only https links are
+/// rendered; page text never reaches the card.
+#[wasm_bindgen_test]
+async fn hostile_dataset_text_is_rendered_inert() {
+    use claimlens::{Dataset, Matcher};
+    let mut dataset = Dataset::bundled();
+    let claim = dataset.claims.iter_mut().find(|c| c.id == TROOPS).unwrap();
+    let payload = "<img src=x onerror=\"window.__claimlens_pwned=1\"><script>window.__claimlens_pwned=1</script>";
+    claim.summary = format!("Summary {payload}");
+    claim.context = format!("Context {payload}");
+    claim.sources[0].title = format!("Title {payload}");
+    claim.sources[1].url = "javascript:window.__claimlens_pwned=1".into();
+    claim.sources[2].url = "data:text/html,<script>window.__claimlens_pwned=1</script>".into();
+    let container = article(ARTICLE);
+    // The same payload as page text (not markup): it must stay text.
+    let paragraph = gloo::utils::document().create_element("p").unwrap();
+    paragraph.set_text_content(Some(payload));
+    container.append_child(&paragraph).unwrap();
+    let matcher = Matcher::with_unicode(dataset, Box::new(claimlens::platform::BrowserUnicode));
+    let mounted = boot::mount_with(&container, matcher).unwrap();
+    settle().await;
+    troops_mark(&container).click();
+    assert!(eventually(|| card(TROOPS).is_some()).await);
+    let open = card(TROOPS).unwrap();
+    assert!(
+        open.query_selector("img, script").unwrap().is_none(),
+        "no element came from dataset text"
+    );
+    assert!(
+        open.text_content().unwrap().contains("Summary <img src=x"),
+        "the text shows literally"
+    );
+    let links = open.query_selector_all("a").unwrap();
+    for i in 0..links.length() {
+        let href = links
+            .item(i)
+            .unwrap()
+            .unchecked_into::<Element>()
+            .get_attribute("href")
+            .unwrap();
+        assert!(href.starts_with("https://"), "only https links: {href}");
+    }
+    assert_eq!(
+        links.length(),
+        1,
+        "the javascript: and data: sources are not links"
+    );
+    wait(50).await;
+    let pwned = js_sys::Reflect::get(&js_sys::global(), &"__claimlens_pwned".into()).unwrap();
+    assert!(pwned.is_undefined(), "nothing executed");
+    mounted.unmount();
+    container.remove();
+}
