@@ -748,3 +748,37 @@ async fn hostile_dataset_text_is_rendered_inert() {
     mounted.unmount();
     container.remove();
 }
+
+/// Where the Custom Highlight API is missing, paint mode falls back to marks.
+#[wasm_bindgen_test]
+async fn paint_mode_falls_back_to_marks_without_the_highlight_api() {
+    use claimlens::{Dataset, Matcher};
+    let global = js_sys::global();
+    let highlight = js_sys::Reflect::get(&global, &"Highlight".into()).unwrap();
+    js_sys::Reflect::set(
+        &global,
+        &"Highlight".into(),
+        &wasm_bindgen::JsValue::UNDEFINED,
+    )
+    .unwrap();
+    let container = article(ARTICLE);
+    let matcher = Matcher::with_unicode(
+        Dataset::bundled(),
+        Box::new(claimlens::platform::BrowserUnicode),
+    );
+    let mounted = boot::mount_in_mode(&container, matcher, boot::Mode::Paint);
+    js_sys::Reflect::set(&global, &"Highlight".into(), &highlight).unwrap();
+    let mounted = mounted.unwrap();
+    assert_eq!(
+        container
+            .get_attribute("data-claimlens-mode-used")
+            .as_deref(),
+        Some("marks")
+    );
+    assert!(container
+        .query_selector("claimlens-mark")
+        .unwrap()
+        .is_some());
+    mounted.unmount();
+    container.remove();
+}

@@ -35,3 +35,21 @@ for (const colorScheme of ['light', 'dark']) {
     await page.close();
   });
 }
+
+test('reduced motion: the card appears without animation', { skip }, async () => {
+  const page = await browser.newPage({ reducedMotion: 'reduce' });
+  await page.goto(server.url + '/');
+  await page.waitForSelector('[data-claimlens-state="ready"]');
+  await page.focus(`[data-claimlens-claim="${TROOPS}"][tabindex]`);
+  const card = page.locator(`[data-claimlens-card="${TROOPS}"]`);
+  await card.waitFor();
+  assert.equal(await card.evaluate((el) => getComputedStyle(el).animationName), 'none');
+  await page.close();
+  const moving = await browser.newPage({ reducedMotion: 'no-preference' });
+  await moving.goto(server.url + '/');
+  await moving.waitForSelector('[data-claimlens-state="ready"]');
+  await moving.focus(`[data-claimlens-claim="${TROOPS}"][tabindex]`);
+  await moving.locator(`[data-claimlens-card="${TROOPS}"]`).waitFor();
+  assert.notEqual(await moving.locator(`[data-claimlens-card="${TROOPS}"]`).evaluate((el) => getComputedStyle(el).animationName), 'none');
+  await moving.close();
+});
