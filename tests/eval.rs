@@ -11,7 +11,7 @@ use std::path::Path;
 
 const TARGET_PRECISION: f64 = 0.97;
 const TARGET_RECALL: f64 = 0.90;
-const FLOOR_PRECISION: f64 = 0.94;
+const FLOOR_PRECISION: f64 = 0.97;
 const FLOOR_RECALL: f64 = 0.84;
 
 #[derive(Deserialize)]
