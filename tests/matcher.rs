@@ -134,3 +134,26 @@ fn a_compiled_index_loads_to_the_same_matcher_and_refuses_damage() {
     other.info.content_hash = "0".repeat(64);
     assert!(Matcher::from_compiled(other, Box::new(RustUnicode), &compiled).is_none());
 }
+
+/// The longest alternative at a position counts, whatever order an editor
+/// listed them in, so listing order never changes a match or its score.
+#[test]
+fn the_longest_alternative_wins_regardless_of_listing_order() {
+    let find = |group: Vec<&str>| {
+        let mut dataset = Dataset::bundled();
+        dataset.claims.truncate(1);
+        let claim = &mut dataset.claims[0];
+        claim.pattern.all_of = vec![
+            group.into_iter().map(String::from).collect(),
+            vec!["putin".into()],
+        ];
+        claim.pattern.none_of.clear();
+        claim.pattern.counts.clear();
+        claim.pattern.numbers.clear();
+        Matcher::new(dataset).find("Putin said he would meet Zelensky only in Moscow after long and careful preparation of the talks.")
+    };
+    let short_first = find(vec!["meet", "meet zelensky"]);
+    let long_first = find(vec!["meet zelensky", "meet"]);
+    assert_eq!(short_first, long_first);
+    assert_eq!(short_first[0].explanation, ["Putin", "meet Zelensky"]);
+}

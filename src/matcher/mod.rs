@@ -450,22 +450,26 @@ fn occurrences(arena: &Arena, group: u32, sentence: &Sentence) -> Vec<TokenRange
     };
     let mut found = Vec::new();
     for start in 0..length {
-        for alt in arena.alternatives(group) {
-            // The first term in place, the rest after at most `gap` tokens.
-            let end = if !matches_at(&alt[..1], start) {
-                None
-            } else if alt.len() == 1 {
-                Some(start + 1)
-            } else {
-                (0..=gap)
-                    .map(|g| start + 1 + g)
-                    .find(|&at| matches_at(&alt[1..], at))
-                    .map(|at| at + alt.len() - 1)
-            };
-            if let Some(end) = end {
-                found.push((start, end));
-                break;
-            }
+        // The longest alternative starting here wins, whatever the order the
+        // editor listed them in: "meet Zelensky" over "meet".
+        let longest = arena
+            .alternatives(group)
+            .filter_map(|alt| {
+                // The first term in place, the rest after at most `gap` tokens.
+                if !matches_at(&alt[..1], start) {
+                    None
+                } else if alt.len() == 1 {
+                    Some(start + 1)
+                } else {
+                    (0..=gap)
+                        .map(|g| start + 1 + g)
+                        .find(|&at| matches_at(&alt[1..], at))
+                        .map(|at| at + alt.len() - 1)
+                }
+            })
+            .max();
+        if let Some(end) = longest {
+            found.push((start, end));
         }
     }
     found
