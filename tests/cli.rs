@@ -139,16 +139,19 @@ fn import_writes_nothing_when_any_review_is_bad() {
     std::fs::write(&input, format!("[{good}, {bad}]")).unwrap();
     let out_dir = dir.join("claims");
     std::fs::create_dir_all(&out_dir).unwrap();
-    let out = run(
-        &[
-            "import",
-            "--claimreview",
-            input.to_str().unwrap(),
-            "--out",
-            out_dir.to_str().unwrap(),
-        ],
-        b"",
-    );
+    let import = || {
+        run(
+            &[
+                "import",
+                "--claimreview",
+                input.to_str().unwrap(),
+                "--out",
+                out_dir.to_str().unwrap(),
+            ],
+            b"",
+        )
+    };
+    let out = import();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!out.status.success());
     assert!(
@@ -163,16 +166,7 @@ fn import_writes_nothing_when_any_review_is_bad() {
     );
 
     std::fs::write(&input, format!("[{good}]")).unwrap();
-    let out = run(
-        &[
-            "import",
-            "--claimreview",
-            input.to_str().unwrap(),
-            "--out",
-            out_dir.to_str().unwrap(),
-        ],
-        b"",
-    );
+    let out = import();
     assert!(
         out.status.success(),
         "{}",
@@ -180,16 +174,7 @@ fn import_writes_nothing_when_any_review_is_bad() {
     );
     assert!(out_dir.join("ducks-can-fly-over-the-sea.toml").exists());
     // A second import refuses to overwrite without --force.
-    let out = run(
-        &[
-            "import",
-            "--claimreview",
-            input.to_str().unwrap(),
-            "--out",
-            out_dir.to_str().unwrap(),
-        ],
-        b"",
-    );
+    let out = import();
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("use --force"));
     std::fs::remove_dir_all(&dir).unwrap();

@@ -125,15 +125,9 @@ pub fn decode(dataset: Dataset, unicode: Box<dyn UnicodeText>, text: &str) -> Op
         group_ends,
         group_gaps,
     };
-    let index = super::build_index(&patterns, &arena, vocabulary.len());
-    Some(Matcher {
-        dataset,
-        unicode,
-        patterns,
-        arena,
-        vocabulary,
-        index,
-    })
+    Some(Matcher::assemble(
+        dataset, unicode, patterns, arena, vocabulary,
+    ))
 }
 
 struct Reader<'a>(&'a [u8], &'a str);

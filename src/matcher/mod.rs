@@ -177,6 +177,18 @@ impl Matcher {
         let patterns: Vec<CompiledPattern> =
             dataset.claims.iter().map(|c| compiler.compile(c)).collect();
         let (vocabulary, arena) = (compiler.vocabulary, compiler.arena);
+        Matcher::assemble(dataset, unicode, patterns, arena, vocabulary)
+    }
+
+    /// The one place a matcher is put together, compiled or loaded: the
+    /// anchor index is always derived, never stored.
+    fn assemble(
+        dataset: Dataset,
+        unicode: Box<dyn UnicodeText>,
+        patterns: Vec<CompiledPattern>,
+        arena: Arena,
+        vocabulary: FnvMap<Term, u32>,
+    ) -> Matcher {
         let index = build_index(&patterns, &arena, vocabulary.len());
         Matcher {
             dataset,

@@ -2,16 +2,13 @@
 // panel expanded, in light and dark colour schemes: zero violations.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { serve, launch, ROOT } from './harness.mjs';
+import { serve, launch, ROOT, skipWithoutSeed, TROOPS } from './harness.mjs';
 
 const require = createRequire(join(ROOT, 'tools', 'package.json'));
 const AXE = require.resolve('axe-core/axe.min.js');
-const SEED = process.env.CLAIMLENS_SEED ?? join(ROOT, '..', 'shared', 'seed', 'article.txt');
-const skip = existsSync(SEED) ? false : `SKIPPED: seed article not found at ${SEED}`;
-const TROOPS = 'coalition-26-countries-ready-to-deploy';
+const skip = skipWithoutSeed;
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });

@@ -1,6 +1,7 @@
 // Shared end-to-end plumbing: a static server for dist/ on 127.0.0.1 and
 // Debian's Chromium driven by playwright-core (never a downloaded browser).
 import { createServer } from 'node:http';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { createRequire } from 'node:module';
@@ -39,5 +40,13 @@ export async function launch() {
       '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
 }
+
+// The preview inlines the seed article at build time; without it there is
+// nothing to annotate, and tests that need it say so rather than fail.
+const SEED = process.env.CLAIMLENS_SEED ?? join(ROOT, '..', 'shared', 'seed', 'article.txt');
+export const skipWithoutSeed = existsSync(SEED) ? false : `SKIPPED: seed article not found at ${SEED}`;
+
+// The claim every preview test looks for.
+export const TROOPS = 'coalition-26-countries-ready-to-deploy';
 
 export { ROOT };

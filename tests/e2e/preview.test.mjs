@@ -2,16 +2,11 @@
 // the seed article is annotated, the card opens, and nothing else is fetched.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { serve, launch, ROOT } from './harness.mjs';
+import { serve, launch, skipWithoutSeed, TROOPS } from './harness.mjs';
 
-// The preview inlines the seed article at build time; without it there is
-// nothing to annotate, and these tests say so rather than fail.
-const SEED = process.env.CLAIMLENS_SEED ?? join(ROOT, '..', 'shared', 'seed', 'article.txt');
-const skip = existsSync(SEED) ? false : `SKIPPED: seed article not found at ${SEED}`;
+const skip = skipWithoutSeed;
 
-const TROOPS = 'coalition-26-countries-ready-to-deploy';
 let server, browser;
 
 before(async () => { server = await serve(); browser = await launch(); });
