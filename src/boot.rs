@@ -42,6 +42,15 @@ enum Highlighter {
     Paint(Rc<Paint>),
 }
 
+impl Highlighter {
+    fn remove(&mut self) {
+        match self {
+            Highlighter::Marks(marks) => marks.remove(),
+            Highlighter::Paint(paint) => paint.remove(),
+        }
+    }
+}
+
 thread_local! {
     static CURRENT: RefCell<Option<Mounted>> = const { RefCell::new(None) };
 }
@@ -116,30 +125,89 @@ pub fn mount_in_mode(
     let map = TextMap::from_container(container);
     let matches = matcher.find(map.text());
 
-    let highlighter = if mode == Mode::Paint && Paint::supported() {
+    let mut highlighter = draw(&document, &map, &matcher, &matches, mode)?;
+    // From here on a failure must leave no trace: undo the highlights.
+    match attach(container, &document, &map, matcher, matches, &highlighter) {
+        Ok((ui_host, app)) => Ok(Mounted {
+            container: container.clone(),
+            ui_host,
+            highlighter,
+            app,
+        }),
+        Err(error) => {
+            highlighter.remove();
+            for attribute in [STATE_ATTR, COUNT_ATTR, MODE_ATTR] {
+                let _ = container.remove_attribute(attribute);
+            }
+            Err(error)
+        }
+    }
+}
+
+/// Draws the highlights; on failure, removes what it drew.
+fn draw(
+    document: &web_sys::Document,
+    map: &TextMap,
+    matcher: &Matcher,
+    matches: &[crate::matcher::Match],
+    mode: Mode,
+) -> Result<Highlighter, JsValue> {
+    if mode == Mode::Paint && Paint::supported() {
         let spans: Vec<_> = matches
             .iter()
             .map(|m| (m.span.start, m.span.end, matcher.claim(m).rating))
             .collect();
-        Highlighter::Paint(Rc::new(Paint::new(&document, &map, &spans)?))
-    } else {
-        let mut highlights = Highlights::new(&document);
-        for (index, found) in matches.iter().enumerate().rev() {
-            let claim = matcher.claim(found);
-            highlights.wrap(
-                &map,
-                found.span.start,
-                found.span.end,
-                &highlight_spec(claim, index),
-            )?;
+        return Ok(Highlighter::Paint(Rc::new(Paint::new(
+            document, map, &spans,
+        )?)));
+    }
+    let mut highlights = Highlights::new(document);
+    for (index, found) in matches.iter().enumerate().rev() {
+        let claim = matcher.claim(found);
+        if let Err(error) = highlights.wrap(
+            map,
+            found.span.start,
+            found.span.end,
+            &highlight_spec(claim, index),
+        ) {
+            highlights.remove();
+            return Err(error);
         }
-        Highlighter::Marks(highlights)
-    };
-    let paint = match &highlighter {
+    }
+    Ok(Highlighter::Marks(highlights))
+}
+
+/// Renders the UI and announces readiness; on failure, removes the UI host.
+fn attach(
+    container: &Element,
+    document: &web_sys::Document,
+    map: &TextMap,
+    matcher: Matcher,
+    matches: Vec<crate::matcher::Match>,
+    highlighter: &Highlighter,
+) -> Result<(Element, yew::AppHandle<App>), JsValue> {
+    let paint = match highlighter {
         Highlighter::Paint(paint) => Some(paint.clone()),
         Highlighter::Marks(_) => None,
     };
     container.set_attribute(MODE_ATTR, if paint.is_some() { "paint" } else { "marks" })?;
+    // Everything that can fail without side effects comes first.
+    let detail = js_sys::Array::new();
+    let chars: Vec<char> = map.text().chars().collect();
+    for found in &matches {
+        let item = js_sys::Object::new();
+        js_sys::Reflect::set(
+            &item,
+            &"claimId".into(),
+            &matcher.claim(found).id.as_str().into(),
+        )?;
+        let text: String = chars[found.span.start..found.span.end].iter().collect();
+        js_sys::Reflect::set(&item, &"text".into(), &text.into())?;
+        detail.push(&item);
+    }
+    let init = CustomEventInit::new();
+    init.set_detail(&detail);
+    let ready = CustomEvent::new_with_event_init_dict("claimlens:ready", &init)?;
 
     let ui_host = document.create_element("claimlens-ui")?;
     ui_host.set_attribute("data-claimlens-ui", "")?;
@@ -162,43 +230,30 @@ pub fn mount_in_mode(
         .ok_or("the page has no body")?
         .append_child(&ui_host)?;
 
-    let detail = js_sys::Array::new();
-    let chars: Vec<char> = map.text().chars().collect();
-    for found in &matches {
-        let item = js_sys::Object::new();
-        js_sys::Reflect::set(
-            &item,
-            &"claimId".into(),
-            &matcher.claim(found).id.as_str().into(),
-        )?;
-        let text: String = chars[found.span.start..found.span.end].iter().collect();
-        js_sys::Reflect::set(&item, &"text".into(), &text.into())?;
-        detail.push(&item);
-    }
     let count = matches.len();
     let report = Rc::new(Report {
         matcher,
         matches,
         container: container.clone(),
         ui_host: ui_host.clone(),
-        published: crate::page::publication_date(&document, container),
+        published: crate::page::publication_date(document, container),
         paint,
     });
     let app = yew::Renderer::<App>::with_root_and_props(root, AppProps { report }).render();
-
-    container.set_attribute(STATE_ATTR, "ready")?;
-    container.set_attribute(COUNT_ATTR, &count.to_string())?;
-    let init = CustomEventInit::new();
-    init.set_detail(&detail);
-    let event = CustomEvent::new_with_event_init_dict("claimlens:ready", &init)?;
-    document.dispatch_event(&event)?;
-
-    Ok(Mounted {
-        container: container.clone(),
-        ui_host,
-        highlighter,
-        app,
-    })
+    let announce = || -> Result<(), JsValue> {
+        container.set_attribute(STATE_ATTR, "ready")?;
+        container.set_attribute(COUNT_ATTR, &count.to_string())?;
+        document.dispatch_event(&ready)?;
+        Ok(())
+    };
+    match announce() {
+        Ok(()) => Ok((ui_host, app)),
+        Err(error) => {
+            app.destroy();
+            ui_host.remove();
+            Err(error)
+        }
+    }
 }
 
 impl Mounted {
@@ -206,10 +261,7 @@ impl Mounted {
     pub fn unmount(mut self) {
         self.app.destroy();
         self.ui_host.remove();
-        match &mut self.highlighter {
-            Highlighter::Marks(marks) => marks.remove(),
-            Highlighter::Paint(paint) => paint.remove(),
-        }
+        self.highlighter.remove();
         for attribute in [STATE_ATTR, COUNT_ATTR, MODE_ATTR] {
             let _ = self.container.remove_attribute(attribute);
         }
