@@ -160,8 +160,9 @@ impl Writer {
         }
     }
     fn date(&mut self, d: Date) {
-        self.num(u64::from(d.year()) * 10_000 + u64::from(d.month()) * 100 + u64::from(d.day()));
+        self.opt_date(Some(d));
     }
+    /// `YYYYMMDD` as a number; 0 for none (no real date is 0).
     fn opt_date(&mut self, d: Option<Date>) {
         self.num(d.map_or(0, |d| {
             u64::from(d.year()) * 10_000 + u64::from(d.month()) * 100 + u64::from(d.day())
