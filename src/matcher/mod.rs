@@ -42,7 +42,7 @@ mod tokens;
 use fnv::FnvMap;
 use text::UnicodeText;
 pub use tokens::Span;
-use tokens::{english_stemmer, simple_phrase, tokenize, Term, Token};
+use tokens::{simple_phrase, tokenize, Stems, Term, Token};
 
 use crate::dataset::{Claim, Dataset};
 
@@ -170,7 +170,7 @@ impl Matcher {
     pub fn with_unicode(dataset: Dataset, unicode: Box<dyn UnicodeText>) -> Matcher {
         let mut compiler = Compiler {
             unicode: unicode.as_ref(),
-            stemmer: english_stemmer(),
+            stems: Stems::new(),
             vocabulary: FnvMap::default(),
             arena: Arena::default(),
         };
@@ -370,7 +370,7 @@ pub fn regressions(dataset: &Dataset) -> Vec<crate::dataset::source::RegressionF
 /// Turns patterns into term ids, numbering terms as it meets them.
 struct Compiler<'a> {
     unicode: &'a dyn UnicodeText,
-    stemmer: rust_stemmers::Stemmer,
+    stems: Stems,
     vocabulary: FnvMap<Term, u32>,
     arena: Arena,
 }
@@ -382,7 +382,7 @@ impl Compiler<'_> {
     }
 
     fn phrase(&mut self, text: &str) -> Vec<PatternTerm> {
-        let terms: Vec<(Term, bool)> = simple_phrase(text, &self.stemmer).unwrap_or_else(|| {
+        let terms: Vec<(Term, bool)> = simple_phrase(text, &mut self.stems).unwrap_or_else(|| {
             tokenize(text, self.unicode)
                 .into_iter()
                 .map(|t| (t.term, t.acronym))

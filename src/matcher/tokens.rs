@@ -61,10 +61,7 @@ pub fn tokenize(text: &str, unicode: &dyn UnicodeText) -> Vec<Token> {
         unicode.word_starts(norm)
     };
     let word_starts = join_word_parts(norm, raw_word_starts);
-    let mut stems = Stems {
-        stemmer: english_stemmer(),
-        cache: FnvMap::default(),
-    };
+    let mut stems = Stems::new();
 
     let mut tokens = Vec::new();
     let mut char_index = 0; // in chars of `norm`
@@ -177,7 +174,7 @@ fn sentence_starts(norm: &str, unicode: &dyn UnicodeText) -> Vec<usize> {
 /// with no number words, exactly as [`tokenize`] would produce them, but
 /// without normalising and segmenting: most pattern phrases are like this,
 /// and compiling a large dataset spends its time here. `None` otherwise.
-pub fn simple_phrase(text: &str, stemmer: &Stemmer) -> Option<Vec<(Term, bool)>> {
+pub fn simple_phrase(text: &str, stems: &mut Stems) -> Option<Vec<(Term, bool)>> {
     if text.is_empty() || !text.bytes().all(|b| b.is_ascii_alphabetic() || b == b' ') {
         return None;
     }
@@ -189,18 +186,9 @@ pub fn simple_phrase(text: &str, stemmer: &Stemmer) -> Option<Vec<(Term, bool)>>
                 return None;
             }
             let acronym = word.len() >= 2 && word.bytes().all(|b| b.is_ascii_uppercase());
-            let stem = if lower.len() <= 2 {
-                lower
-            } else {
-                stemmer.stem(&lower).into_owned()
-            };
-            Some((Term::Word(stem), acronym))
+            Some((Term::Word(stems.stem(&lower)), acronym))
         })
         .collect()
-}
-
-pub fn english_stemmer() -> Stemmer {
-    Stemmer::create(Algorithm::English)
 }
 
 fn push_word(
@@ -268,13 +256,20 @@ fn folding_word(word: &str) -> bool {
 
 /// Stems words, remembering each: articles repeat their words, and stemming
 /// is the tokenizer's single largest cost.
-struct Stems {
+pub struct Stems {
     stemmer: Stemmer,
     cache: FnvMap<String, String>,
 }
 
 impl Stems {
-    fn stem(&mut self, word: &str) -> String {
+    pub fn new() -> Stems {
+        Stems {
+            stemmer: Stemmer::create(Algorithm::English),
+            cache: FnvMap::default(),
+        }
+    }
+
+    pub fn stem(&mut self, word: &str) -> String {
         // Snowball never changes words of one or two letters.
         if word.len() <= 2 {
             return word.to_string();
@@ -473,8 +468,7 @@ mod tests {
         #[test]
         fn simple_phrase_agrees_with_tokenize(words in prop::collection::vec("[A-Za-z]{1,12}", 1..5)) {
             let phrase = words.join(" ");
-            let stemmer = english_stemmer();
-            if let Some(fast) = simple_phrase(&phrase, &stemmer) {
+            if let Some(fast) = simple_phrase(&phrase, &mut Stems::new()) {
                 let full: Vec<(Term, bool)> = tokenize(&phrase, &RustUnicode).into_iter().map(|t| (t.term, t.acronym)).collect();
                 prop_assert_eq!(fast, full, "phrase {:?}", phrase);
             }
