@@ -68,12 +68,7 @@ pub fn start() {
         Some("paint") => Mode::Paint,
         _ => Mode::Marks,
     };
-    let unicode = Box::new(crate::platform::BrowserUnicode);
-    match mount_in_mode(
-        &container,
-        Matcher::with_unicode(Dataset::bundled(), unicode),
-        mode,
-    ) {
+    match mount_in_mode(&container, bundled_matcher(), mode) {
         Ok(mounted) => CURRENT.with(|c| *c.borrow_mut() = Some(mounted)),
         Err(error) => web_sys::console::warn_2(&"ClaimLens could not start:".into(), &error),
     }
@@ -87,13 +82,18 @@ pub fn unmount() {
     }
 }
 
+/// The widget's matcher: the bundled dataset, with the browser's Unicode
+/// services (see `platform`).
+fn bundled_matcher() -> Matcher {
+    Matcher::with_unicode(
+        Dataset::bundled(),
+        Box::new(crate::platform::BrowserUnicode),
+    )
+}
+
 /// Annotates `container` with the bundled dataset.
 pub fn mount(container: &Element) -> Result<Mounted, JsValue> {
-    let unicode = Box::new(crate::platform::BrowserUnicode);
-    mount_with(
-        container,
-        Matcher::with_unicode(Dataset::bundled(), unicode),
-    )
+    mount_with(container, bundled_matcher())
 }
 
 /// How highlights are drawn.

@@ -48,12 +48,7 @@ fn has_modifier(event: &Event) -> bool {
 }
 
 fn anchor_of(mark: &Element) -> Anchor {
-    let rect = mark.get_bounding_client_rect();
-    Anchor {
-        top: rect.top(),
-        bottom: rect.bottom(),
-        left: rect.left(),
-    }
+    Anchor::of(&mark.get_bounding_client_rect())
 }
 
 /// Opens cards on click, focus and Enter/Space; closes on Escape and on a
@@ -108,11 +103,7 @@ pub fn use_mark_events(
                 {
                     dispatcher.dispatch(Action::Open {
                         match_index,
-                        anchor: Anchor {
-                            top: rect.top(),
-                            bottom: rect.bottom(),
-                            left: rect.left(),
-                        },
+                        anchor: Anchor::of(&rect),
                     });
                     return true;
                 }
@@ -196,7 +187,11 @@ pub fn use_hover_intent(
     *open_now.borrow_mut() = open_index;
     use_effect_with(ui_host, move |ui_host| {
         let document = gloo::utils::document();
-        let pending: Rc<RefCell<Option<Timeout>>> = Rc::default();
+        let hover = HoverTimer {
+            pending: Rc::default(),
+            dispatcher,
+            open_now,
+        };
         let paint = paint.clone();
         let is_card = {
             let ui_host = ui_host.clone();
@@ -207,33 +202,17 @@ pub fn use_hover_intent(
             }
         };
         let on_over = {
-            let (pending, dispatcher, open_now, is_card) = (
-                pending.clone(),
-                dispatcher.clone(),
-                open_now.clone(),
-                is_card.clone(),
-            );
+            let (hover, is_card) = (hover.clone(), is_card.clone());
             EventListener::new(&document, "mouseover", move |event| {
                 if let Some((match_index, mark)) = mark_of(event) {
-                    if *open_now.borrow() == Some(match_index) {
-                        pending.borrow_mut().take(); // back on the highlight: stay open
-                        return;
-                    }
-                    let dispatcher = dispatcher.clone();
-                    *pending.borrow_mut() = Some(Timeout::new(HOVER_DWELL_MS, move || {
-                        dispatcher.dispatch(Action::HoverOpen {
-                            match_index,
-                            anchor: anchor_of(&mark),
-                        });
-                    }));
+                    hover.enter(match_index, move || anchor_of(&mark));
                 } else if is_card(event.target()) {
-                    pending.borrow_mut().take(); // on the card: stay open
+                    hover.stay();
                 }
             })
         };
         let on_out = {
-            let (pending, dispatcher, is_card) =
-                (pending.clone(), dispatcher.clone(), is_card.clone());
+            let (hover, is_card) = (hover.clone(), is_card.clone());
             EventListener::new(&document, "mouseout", move |event| {
                 let leaving_mark = mark_of(event).is_some();
                 if !leaving_mark && !is_card(event.target()) {
@@ -242,62 +221,80 @@ pub fn use_hover_intent(
                 let into = event
                     .dyn_ref::<MouseEvent>()
                     .and_then(MouseEvent::related_target);
-                if is_card(into.clone()) && is_card(event.target()) {
+                if is_card(into) && is_card(event.target()) {
                     return; // moving inside the card
                 }
-                let dispatcher = dispatcher.clone();
-                *pending.borrow_mut() = Some(Timeout::new(HOVER_GRACE_MS, move || {
-                    dispatcher.dispatch(Action::HoverClose);
-                }));
+                hover.leave();
             })
         };
         // Paint mode has no elements to enter or leave: follow the pointer
         // over the painted ranges instead.
         let on_move = paint.map(|paint| {
             let hovering: Rc<std::cell::Cell<Option<usize>>> = Rc::default();
-            let (pending, dispatcher, open_now) =
-                (pending.clone(), dispatcher.clone(), open_now.clone());
+            let hover = hover.clone();
             EventListener::new(&document, "mousemove", move |event| {
                 if is_card(event.target()) {
-                    pending.borrow_mut().take();
+                    hover.stay();
                     return;
                 }
                 let Some(mouse) = event.dyn_ref::<MouseEvent>() else {
                     return;
                 };
-                let hit = paint.hit(f64::from(mouse.client_x()), f64::from(mouse.client_y()));
-                match hit {
+                match paint.hit(f64::from(mouse.client_x()), f64::from(mouse.client_y())) {
                     Some((match_index, _)) if hovering.get() == Some(match_index) => {}
                     Some((match_index, rect)) => {
                         hovering.set(Some(match_index));
-                        if *open_now.borrow() == Some(match_index) {
-                            pending.borrow_mut().take();
-                            return;
-                        }
-                        let anchor = Anchor {
-                            top: rect.top(),
-                            bottom: rect.bottom(),
-                            left: rect.left(),
-                        };
-                        let dispatcher = dispatcher.clone();
-                        *pending.borrow_mut() = Some(Timeout::new(HOVER_DWELL_MS, move || {
-                            dispatcher.dispatch(Action::HoverOpen {
-                                match_index,
-                                anchor,
-                            });
-                        }));
+                        hover.enter(match_index, move || Anchor::of(&rect));
                     }
                     None if hovering.get().is_some() => {
                         hovering.set(None);
-                        let dispatcher = dispatcher.clone();
-                        *pending.borrow_mut() = Some(Timeout::new(HOVER_GRACE_MS, move || {
-                            dispatcher.dispatch(Action::HoverClose);
-                        }));
+                        hover.leave();
                     }
                     None => {}
                 }
             })
         });
-        move || drop((on_over, on_out, on_move, pending))
+        move || drop((on_over, on_out, on_move, hover))
     });
+}
+
+/// The one pending hover timer: a dwell before opening or a grace period
+/// before closing. Starting either cancels the other.
+#[derive(Clone)]
+struct HoverTimer {
+    pending: Rc<RefCell<Option<Timeout>>>,
+    dispatcher: UseReducerDispatcher<CardState>,
+    /// The match whose card is open now, kept current by the hook.
+    open_now: Rc<RefCell<Option<usize>>>,
+}
+
+impl HoverTimer {
+    /// The pointer is on `match_index`: open its card after the dwell,
+    /// or keep it open if it already is.
+    fn enter(&self, match_index: usize, anchor: impl FnOnce() -> Anchor + 'static) {
+        if *self.open_now.borrow() == Some(match_index) {
+            self.stay();
+            return;
+        }
+        let dispatcher = self.dispatcher.clone();
+        *self.pending.borrow_mut() = Some(Timeout::new(HOVER_DWELL_MS, move || {
+            dispatcher.dispatch(Action::HoverOpen {
+                match_index,
+                anchor: anchor(),
+            });
+        }));
+    }
+
+    /// The pointer is on the card or back on its highlight: cancel any close.
+    fn stay(&self) {
+        self.pending.borrow_mut().take();
+    }
+
+    /// The pointer left: close a hover-opened card after the grace period.
+    fn leave(&self) {
+        let dispatcher = self.dispatcher.clone();
+        *self.pending.borrow_mut() = Some(Timeout::new(HOVER_GRACE_MS, move || {
+            dispatcher.dispatch(Action::HoverClose);
+        }));
+    }
 }

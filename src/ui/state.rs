@@ -12,6 +12,17 @@ pub struct Anchor {
     pub left: f64,
 }
 
+impl Anchor {
+    /// The anchor for a highlight's (or a painted range's) box.
+    pub fn of(rect: &web_sys::DomRect) -> Anchor {
+        Anchor {
+            top: rect.top(),
+            bottom: rect.bottom(),
+            left: rect.left(),
+        }
+    }
+}
+
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct CardState {
     /// The match whose card is open, and where its highlight is.

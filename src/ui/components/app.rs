@@ -99,11 +99,7 @@ pub fn App(props: &AppProps) -> Html {
                 // Paint mode: no element to focus; open the card by the text.
                 state.dispatch(Action::Open {
                     match_index,
-                    anchor: Anchor {
-                        top: rect.top(),
-                        bottom: rect.bottom(),
-                        left: rect.left(),
-                    },
+                    anchor: Anchor::of(&rect),
                 });
             }
         })
