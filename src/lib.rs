@@ -23,6 +23,7 @@
 mod bundled;
 pub mod card_text;
 pub mod dataset;
+pub mod locate;
 pub mod matcher;
 pub mod text_rules;
 

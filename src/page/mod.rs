@@ -3,11 +3,13 @@
 //! ([`TextMap`]), and owns highlighting ([`Highlights`]). It never decides
 //! what matches; it is handed char spans by the matcher.
 
+mod article;
 mod highlight;
 mod paint;
 mod published;
 mod text_map;
 
+pub use article::find_article;
 pub use highlight::{Highlights, MarkSpec, MARK_TAG};
 pub use paint::Paint;
 pub use published::publication_date;

@@ -9,7 +9,7 @@
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Node, Text};
 
-use crate::text_rules::{is_block, is_skipped};
+use crate::text_rules::{is_block, is_excluded};
 
 /// One text node's place in the article string.
 struct Segment {
@@ -69,10 +69,7 @@ impl TextMap {
                 *chars += count;
             } else if let Some(element) = child.dyn_ref::<Element>() {
                 let tag = element.tag_name();
-                if is_skipped(&tag)
-                    || element.has_attribute("contenteditable")
-                    || element.has_attribute("data-claimlens-ui")
-                {
+                if is_excluded(&tag, |name| element.get_attribute(name)) {
                     continue;
                 }
                 let block = is_block(&tag);

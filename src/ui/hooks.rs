@@ -184,11 +184,18 @@ pub fn use_hover_intent(
     let dispatcher = state.dispatcher();
     let open_index = state.open.map(|(i, _)| i);
     let open_now = use_mut_ref(|| None::<usize>);
+    let pending = use_mut_ref(|| None::<Timeout>);
+    // A card opened or closed by any other route (click, keys, Escape)
+    // overrides a hover still in progress: its timer must not reopen or
+    // close cards behind the reader's back.
+    if *open_now.borrow() != open_index {
+        pending.borrow_mut().take();
+    }
     *open_now.borrow_mut() = open_index;
     use_effect_with(ui_host, move |ui_host| {
         let document = gloo::utils::document();
         let hover = HoverTimer {
-            pending: Rc::default(),
+            pending,
             dispatcher,
             open_now,
         };

@@ -10,4 +10,4 @@ mod style;
 
 pub use components::{App, AppProps, Report};
 pub use hooks::{HOVER_DWELL_MS, HOVER_GRACE_MS};
-pub use style::CARD_CSS;
+pub use style::card_css;

@@ -2,7 +2,7 @@
 //! resets inheritance so the page's fonts and colours never leak in, and the
 //! shadow boundary keeps these rules from leaking out.
 
-pub const CARD_CSS: &str = r#"
+const CARD_CSS: &str = r#"
 :host { all: initial; }
 .card {
   --bg: #ffffff; --fg: #1d1d1f; --muted: #5c5c66; --line: #d6d6dc; --link: #0b57d0;
@@ -69,3 +69,19 @@ a { color: var(--link); }
   @keyframes appear { from { opacity: 0; transform: translateY(-2px); } }
 }
 "#;
+
+/// The stylesheet with one badge rule per rating: classes, not `style`
+/// attributes, so that a page whose CSP forbids inline styles still shows
+/// the rating colours.
+pub fn card_css() -> String {
+    let mut css = CARD_CSS.to_string();
+    for rating in crate::dataset::Rating::ALL {
+        css.push_str(&format!(
+            ".badge.{}{{background:{};color:{}}}\n",
+            rating.slug(),
+            rating.colour(),
+            rating.text_on_colour()
+        ));
+    }
+    css
+}

@@ -15,10 +15,17 @@ const TYPES = {
   '.wasm': 'application/wasm', '.css': 'text/css', '.png': 'image/png', '.json': 'application/json',
 };
 
-/** Serves `dir` on 127.0.0.1 at a free port; resolves to { url, close }. */
-export async function serve(dir = join(ROOT, 'dist')) {
+/** Serves `dir` on 127.0.0.1 at a free port; resolves to { url, close }.
+ * `pages` adds routes served before the directory: path → { body, headers }
+ * (test pages, with their own Content-Security-Policy). */
+export async function serve(dir = join(ROOT, 'dist'), pages = {}) {
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    const page = pages[path];
+    if (page) {
+      res.writeHead(200, { 'content-type': TYPES['.html'], ...page.headers }).end(page.body);
+      return;
+    }
     const file = normalize(join(dir, path.endsWith('/') ? path + 'index.html' : path));
     if (!file.startsWith(dir)) { res.writeHead(403).end(); return; }
     try {

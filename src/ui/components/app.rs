@@ -25,11 +25,13 @@ pub struct Report {
 #[derive(Properties, Clone)]
 pub struct AppProps {
     pub report: Rc<Report>,
+    /// Whether to show the summary panel.
+    pub panel: bool,
 }
 
 impl PartialEq for AppProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.report, &other.report)
+        Rc::ptr_eq(&self.report, &other.report) && self.panel == other.panel
     }
 }
 
@@ -106,7 +108,9 @@ pub fn App(props: &AppProps) -> Html {
     };
     html! {
         <>
-            <SummaryPanel {entries} {on_choose} />
+            if props.panel {
+                <SummaryPanel {entries} {on_choose} />
+            }
             { for card }
         </>
     }

@@ -14,37 +14,23 @@ pub struct CardProps {
     pub on_close: Callback<()>,
 }
 
-/// Rough card height used to decide whether it fits below the highlight.
-const EXPECTED_HEIGHT: f64 = 320.0;
 const GAP: f64 = 8.0;
 
-/// Places the card under its highlight, or above it when the viewport has
-/// no room below, and keeps it inside the viewport horizontally.
-fn position(anchor: Anchor) -> String {
-    let window = gloo::utils::window();
-    let viewport_w = window
+/// Keeps the card inside the viewport horizontally, starting at its
+/// highlight's left edge. Set through CSSOM, never a `style` attribute, so a
+/// page whose CSP forbids inline styles still places the card.
+fn place_horizontally(card: &web_sys::HtmlElement, anchor: Anchor) {
+    let viewport_w = gloo::utils::window()
         .inner_width()
         .ok()
         .and_then(|v| v.as_f64())
         .unwrap_or(1024.0);
-    let viewport_h = window
-        .inner_height()
-        .ok()
-        .and_then(|v| v.as_f64())
-        .unwrap_or(768.0);
-    let width = (384.0f64).min(viewport_w - 16.0);
+    let width = (384.0f64).min(viewport_w - 2.0 * GAP);
     let left = anchor.left.clamp(GAP, (viewport_w - width - GAP).max(GAP));
-    // Whole pixels: formatting floats would pull ~15 KB of float printing into the wasm.
-    let px = |v: f64| v.round() as i32;
-    if anchor.bottom + GAP + EXPECTED_HEIGHT > viewport_h && anchor.top > EXPECTED_HEIGHT + GAP {
-        format!(
-            "left:{}px;bottom:{}px;",
-            px(left),
-            px(viewport_h - anchor.top + GAP)
-        )
-    } else {
-        format!("left:{}px;top:{}px;", px(left), px(anchor.bottom + GAP))
-    }
+    // Whole pixels: formatting floats would pull float printing into the wasm.
+    let _ = card
+        .style()
+        .set_property("left", &format!("{}px", left.round() as i32));
 }
 
 /// Once the card's real height is known, puts it below its highlight if it
@@ -90,6 +76,7 @@ pub fn Card(props: &CardProps) -> Html {
         let anchor = props.anchor;
         use_effect_with((), move |_| {
             if let Some(card) = node.cast::<web_sys::HtmlElement>() {
+                place_horizontally(&card, anchor);
                 let _ = card.show_popover();
                 fit_vertically(&card, anchor);
             }
@@ -99,9 +86,9 @@ pub fn Card(props: &CardProps) -> Html {
     let on_close = props.on_close.reform(|_: MouseEvent| ());
     html! {
         <section ref={node} class="card" popover="manual" role="dialog" aria-labelledby={title_id.clone()}
-            style={position(props.anchor)} data-claimlens-card={claim.id.clone()}>
+            data-claimlens-card={claim.id.clone()}>
             <button class="close" type="button" aria-label="Close" onclick={on_close}>{"×"}</button>
-            <span class="badge" style={format!("background:{};color:{}", rating.colour(), rating.text_on_colour())} title={rating.meaning()}>
+            <span class={classes!("badge", rating.slug())} title={rating.meaning()}>
                 <span class="icon" aria-hidden="true">{rating.icon()}</span>
                 {rating.label()}
             </span>

@@ -109,7 +109,7 @@ pub fn SummaryPanel(props: &PanelProps) -> Html {
                         html! {
                             <li>
                                 <button type="button" class="entry" data-claimlens-entry={entry.match_index.to_string()} onclick={choose}>
-                                    <span class="badge" style={format!("background:{};color:{}", entry.rating.colour(), entry.rating.text_on_colour())}>
+                                    <span class={classes!("badge", entry.rating.slug())}>
                                         <span aria-hidden="true">{entry.rating.icon()}</span>{" "}{entry.rating.label()}
                                     </span>
                                     <span class="entry-claim">{&entry.claim}</span>

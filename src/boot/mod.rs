@@ -7,11 +7,15 @@
 //!   `claimlens:ready` `CustomEvent` whose `detail` lists
 //!   `{ claimId, text }` per match.
 
-use crate::dataset::Dataset;
+mod options;
+
+pub use options::{ModeOption, Options, Theme};
+
+use crate::dataset::{Dataset, Rating};
 use crate::matcher::Matcher;
 use crate::page::highlight_spec;
 use crate::page::{Highlights, Paint, TextMap};
-use crate::ui::{App, AppProps, Report, CARD_CSS};
+use crate::ui::{card_css, App, AppProps, Report};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -55,26 +59,53 @@ thread_local! {
     static CURRENT: RefCell<Option<Mounted>> = const { RefCell::new(None) };
 }
 
-/// Runs when the module loads: annotates `[data-claimlens-article]` if the
-/// page has one. Pages without it (such as test pages) are left alone.
-#[wasm_bindgen(start)]
-pub fn start() {
+/// `ClaimLens.mount(options)`: annotates the page once. Mounting again while
+/// mounted does nothing and returns `false`. Bad options, a selector that
+/// matches nothing, or a failure while mounting reject with a one-line
+/// message and leave the page as it was.
+#[wasm_bindgen(js_name = mount)]
+pub fn mount_from_js(options: JsValue) -> Result<bool, JsError> {
+    // Options are checked first, so a typo is reported even when mounted.
+    let options = Options::from_js(options).map_err(|e| JsError::new(&e))?;
+    if is_mounted() {
+        return Ok(false);
+    }
     let document = gloo::utils::document();
-    let Ok(Some(container)) = document.query_selector(&format!("[{ARTICLE_ATTR}]")) else {
-        return;
-    };
-    // `data-claimlens-article="paint"` asks for paint mode.
-    let mode = match container.get_attribute(ARTICLE_ATTR).as_deref() {
-        Some("paint") => Mode::Paint,
+    let container = crate::page::find_article(&document, options.article.as_deref())
+        .map_err(|e| JsError::new(&e))?;
+    let mode = match options.mode {
+        Some(ModeOption::Paint) => Mode::Paint,
+        // The preview's `data-claimlens-article="paint"` asks for paint mode.
+        None if container.get_attribute(ARTICLE_ATTR).as_deref() == Some("paint") => Mode::Paint,
         _ => Mode::Marks,
     };
-    match mount_in_mode(&container, bundled_matcher(), mode) {
-        Ok(mounted) => CURRENT.with(|c| *c.borrow_mut() = Some(mounted)),
-        Err(error) => web_sys::console::warn_2(&"ClaimLens could not start:".into(), &error),
-    }
+    let settings = Settings {
+        mode,
+        theme: options.theme,
+        ratings: options.allowed_ratings().map_err(|e| JsError::new(&e))?,
+        panel: options.panel.unwrap_or(true),
+    };
+    let mounted =
+        mount_with_settings(&container, bundled_matcher(), &settings).map_err(|error| {
+            JsError::new(&format!(
+                "ClaimLens could not start: {}",
+                error
+                    .as_string()
+                    .unwrap_or_else(|| "an error in the page".into())
+            ))
+        })?;
+    CURRENT.with(|c| *c.borrow_mut() = Some(mounted));
+    Ok(true)
 }
 
-/// Removes the annotation started by [`start`], restoring the page.
+/// `ClaimLens.mounted()`: whether ClaimLens is annotating this page.
+#[wasm_bindgen(js_name = mounted)]
+pub fn is_mounted() -> bool {
+    CURRENT.with(|c| c.borrow().is_some())
+}
+
+/// `ClaimLens.unmount()`: removes everything ClaimLens added, restoring
+/// the page exactly. Does nothing when not mounted.
 #[wasm_bindgen]
 pub fn unmount() {
     if let Some(mounted) = CURRENT.with(|c| c.borrow_mut().take()) {
@@ -112,22 +143,65 @@ pub fn mount_with(container: &Element, matcher: Matcher) -> Result<Mounted, JsVa
     mount_in_mode(container, matcher, Mode::Marks)
 }
 
+/// How one mount looks and what it shows.
+pub struct Settings {
+    pub mode: Mode,
+    /// Forces a theme; otherwise the article's `data-claimlens-theme` or the
+    /// reader's colour scheme decides.
+    pub theme: Option<Theme>,
+    /// Only claims with these ratings are highlighted; `None` shows all.
+    pub ratings: Option<Vec<Rating>>,
+    pub panel: bool,
+}
+
+impl Settings {
+    pub fn in_mode(mode: Mode) -> Settings {
+        Settings {
+            mode,
+            theme: None,
+            ratings: None,
+            panel: true,
+        }
+    }
+}
+
 /// Annotates `container` with any matcher in the given mode.
 pub fn mount_in_mode(
     container: &Element,
     matcher: Matcher,
     mode: Mode,
 ) -> Result<Mounted, JsValue> {
+    mount_with_settings(container, matcher, &Settings::in_mode(mode))
+}
+
+/// Annotates `container` with any matcher and settings.
+pub fn mount_with_settings(
+    container: &Element,
+    matcher: Matcher,
+    settings: &Settings,
+) -> Result<Mounted, JsValue> {
+    let mode = settings.mode;
     if container.has_attribute(STATE_ATTR) {
         return Err("this element is already annotated by ClaimLens".into());
     }
     let document = gloo::utils::document();
     let map = TextMap::from_container(container);
-    let matches = matcher.find(map.text());
+    let mut matches = matcher.find(map.text());
+    if let Some(ratings) = &settings.ratings {
+        matches.retain(|found| ratings.contains(&matcher.claim(found).rating));
+    }
 
     let mut highlighter = draw(&document, &map, &matcher, &matches, mode)?;
     // From here on a failure must leave no trace: undo the highlights.
-    match attach(container, &document, &map, matcher, matches, &highlighter) {
+    match attach(
+        container,
+        &document,
+        &map,
+        matcher,
+        matches,
+        &highlighter,
+        settings,
+    ) {
         Ok((ui_host, app)) => Ok(Mounted {
             container: container.clone(),
             ui_host,
@@ -185,6 +259,7 @@ fn attach(
     matcher: Matcher,
     matches: Vec<crate::matcher::Match>,
     highlighter: &Highlighter,
+    settings: &Settings,
 ) -> Result<(Element, yew::AppHandle<App>), JsValue> {
     let paint = match highlighter {
         Highlighter::Paint(paint) => Some(paint.clone()),
@@ -211,17 +286,22 @@ fn attach(
 
     let ui_host = document.create_element("claimlens-ui")?;
     ui_host.set_attribute("data-claimlens-ui", "")?;
-    // `data-claimlens-theme="light|dark"` on the article forces a theme;
-    // anything else follows the reader's colour scheme.
-    if let Some(theme) = container
-        .get_attribute(THEME_ATTR)
-        .filter(|t| t == "light" || t == "dark")
-    {
+    // The `theme` option, else `data-claimlens-theme="light|dark"` on the
+    // article, forces a theme; anything else follows the reader's scheme.
+    let theme = match settings.theme {
+        Some(Theme::Light) => Some("light".to_string()),
+        Some(Theme::Dark) => Some("dark".to_string()),
+        Some(Theme::Auto) => None,
+        None => container
+            .get_attribute(THEME_ATTR)
+            .filter(|t| t == "light" || t == "dark"),
+    };
+    if let Some(theme) = theme {
         ui_host.set_attribute("data-theme", &theme)?;
     }
     let shadow = ui_host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?;
     let sheet = CssStyleSheet::new()?;
-    sheet.replace_sync(CARD_CSS)?;
+    sheet.replace_sync(&card_css())?;
     shadow.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
     let root = document.create_element("div")?;
     shadow.append_child(&root)?;
@@ -239,7 +319,14 @@ fn attach(
         published: crate::page::publication_date(document, container),
         paint,
     });
-    let app = yew::Renderer::<App>::with_root_and_props(root, AppProps { report }).render();
+    let app = yew::Renderer::<App>::with_root_and_props(
+        root,
+        AppProps {
+            report,
+            panel: settings.panel,
+        },
+    )
+    .render();
     let announce = || -> Result<(), JsValue> {
         container.set_attribute(STATE_ATTR, "ready")?;
         container.set_attribute(COUNT_ATTR, &count.to_string())?;

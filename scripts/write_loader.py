@@ -1,0 +1,66 @@
+#!/usr/bin/env python3
+"""Trunk post-build hook: writes the stable loader `claimlens.js` and the
+install page `install.html` into the build, filling in the fingerprinted
+engine file names and the base URL the bookmarklet loads from.
+
+The base URL is CLAIMLENS_BASE_URL (default: the preview server,
+http://127.0.0.1:8080/). Fails with one line, writing nothing, when the
+engine files are missing or the URL is not an http(s) URL ending in '/'.
+"""
+import os
+import re
+import sys
+import urllib.parse
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def fail(message):
+    print(f"write_loader: {message}", file=sys.stderr)
+    sys.exit(1)
+
+
+def only(files, what):
+    if len(files) != 1:
+        fail(f"expected one {what} in the build, found {len(files)}: {files}")
+    return files[0]
+
+
+def bookmarklet(base):
+    source = (ROOT / "www" / "bookmarklet.js").read_text()
+    code = "\n".join(
+        line.strip() for line in source.splitlines() if not line.strip().startswith("//")
+    )
+    code = re.sub(r"\n+", "", code).replace("__CLAIMLENS_BASE__", base)
+    return "javascript:" + urllib.parse.quote(code, safe="()=>{};,.:/'\"!&|+?[]*")
+
+
+def main():
+    staging = os.environ.get("TRUNK_STAGING_DIR")
+    if not staging:
+        fail("TRUNK_STAGING_DIR is not set; run me as a trunk post_build hook")
+    staging = Path(staging)
+    base = os.environ.get("CLAIMLENS_BASE_URL", "http://127.0.0.1:8080/")
+    if not re.fullmatch(r"https?://[^\s\"'<>]+/", base):
+        fail(f"CLAIMLENS_BASE_URL must be an http(s) URL ending in '/', got {base!r}")
+    names = [p.name for p in staging.iterdir()]
+    engine_js = only([n for n in names if re.fullmatch(r"claimlens-[0-9a-f]+\.js", n)], "engine .js")
+    engine_wasm = only(
+        [n for n in names if re.fullmatch(r"claimlens-[0-9a-f]+_bg\.wasm", n)], "engine .wasm"
+    )
+    loader = (ROOT / "www" / "claimlens.js").read_text()
+    loader = loader.replace("__CLAIMLENS_ENGINE_JS__", engine_js).replace(
+        "__CLAIMLENS_ENGINE_WASM__", engine_wasm
+    )
+    install = (ROOT / "www" / "install.html").read_text()
+    link = bookmarklet(base).replace("&", "&amp;").replace('"', "&quot;")
+    install = install.replace("__CLAIMLENS_BOOKMARKLET__", link).replace("__CLAIMLENS_BASE__", base)
+    for name, text in [("claimlens.js", loader), ("install.html", install)]:
+        temporary = staging / (name + ".partial")
+        temporary.write_text(text)
+        temporary.replace(staging / name)
+
+
+if __name__ == "__main__":
+    main()

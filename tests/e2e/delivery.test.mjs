@@ -1,0 +1,314 @@
+// Delivery, end to end against the release build in dist/: the one-tag
+// embed and its three ways of configuration, the bookmarklet from the
+// install page, the publisher opt-out, pages whose Content-Security-Policy
+// blocks part of ClaimLens, and the promise of no requests beyond its own
+// files. Test pages are our own text, served on 127.0.0.1 next to dist/.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { serve, launch, ROOT, TROOPS } from './harness.mjs';
+
+const DIST = join(ROOT, 'dist');
+const STORY = `
+  <h1>Coalition meets in Paris</h1>
+  <p>Leaders met in Paris on Thursday. Officials said <em>26 Western countries</em> are ready to deploy troops to Ukraine once the fighting stops.</p>
+  <p>Hungary still receives Russian oil through the Druzhba pipeline, officials said.</p>
+  <p>Putin has shown no signs of making concessions to end the war.</p>
+  <p>Elsewhere, the weather stayed mild and markets were calm.</p>`;
+// Page furniture that repeats a known claim: it must never be highlighted.
+const NAV = '<nav><a href="#">26 Western countries are ready to deploy troops</a></nav>';
+const COMMENTS = '<section class="comments"><p>Reader: so 26 Western countries are ready to deploy troops? I doubt it.</p></section>';
+const FURNISHED = `<header>${NAV}</header>
+  <div class="layout"><article id="story">${STORY}${COMMENTS}</article>
+  <aside class="related"><p>Related: Druzhba pipeline still carries Russian oil to Hungary and Slovakia.</p></aside></div>
+  <footer><p>About this site.</p></footer>`;
+const LOADER = '<script type="module" src="/claimlens.js"></script>';
+
+const html = ({ head = '', body }) =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Test page</title>${head}</head><body>${body}</body></html>`;
+
+const PAGES = {
+  '/auto.html': { body: html({ body: FURNISHED + LOADER }) },
+  '/data-attrs.html': {
+    body: html({
+      body: `<div id="other"><p>Commentators doubt that 26 Western countries are ready to deploy troops to Ukraine.</p></div>
+        <div id="chosen">${STORY}</div>
+        <script type="module" src="/claimlens.js" data-article="#chosen" data-theme="dark" data-panel="off" data-ratings="needs-context, accurate"></script>`,
+    }),
+  },
+  '/json-config.html': {
+    body: html({
+      body: `<div id="chosen">${STORY}</div>
+        <script type="application/json" class="claimlens-config">{"article": "#chosen", "ratings": ["outdated"]}</script>${LOADER}`,
+    }),
+  },
+  '/bad-json.html': {
+    body: html({ body: `<article>${STORY}</article><script type="application/json" class="claimlens-config">{article: oops</script>${LOADER}` }),
+  },
+  '/manual.html': {
+    body: html({ body: `<article>${STORY}</article><script type="module" src="/claimlens.js" data-manual></script>` }),
+  },
+  '/plain.html': { body: html({ body: FURNISHED }) },
+  '/opted-out.html': { body: html({ head: '<meta name="claimlens" content="off">', body: FURNISHED }) },
+  '/csp-no-wasm.html': {
+    body: html({ body: FURNISHED + LOADER }),
+    headers: { 'content-security-policy': "script-src 'self'" },
+  },
+  '/csp-no-inline-style.html': {
+    body: html({ body: FURNISHED + LOADER }),
+    headers: { 'content-security-policy': "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'" },
+  },
+  '/csp-no-connect.html': {
+    body: html({ body: FURNISHED + LOADER }),
+    headers: { 'content-security-policy': "script-src 'self' 'wasm-unsafe-eval'; connect-src 'none'" },
+  },
+};
+
+let site, otherOrigin, browser, bookmarkletSource;
+before(async () => {
+  site = await serve(DIST, PAGES);
+  // A second origin for pages that do not trust ClaimLens's host.
+  otherOrigin = await serve(join(ROOT, 'tests', 'e2e'), {
+    '/strict.html': { body: html({ body: FURNISHED }), headers: { 'content-security-policy': "script-src 'self'" } },
+  });
+  browser = await launch();
+  bookmarkletSource = await bookmarkletFor(site.url + '/');
+});
+after(async () => {
+  await browser?.close();
+  await site?.close();
+  await otherOrigin?.close();
+});
+
+/** The install page's bookmarklet, pointed at this test server instead of
+ * the build's default host. */
+async function bookmarkletFor(base) {
+  const install = await readFile(join(DIST, 'install.html'), 'utf8');
+  const href = install.match(/id="bookmarklet" href="([^"]+)"/)[1]
+    .replaceAll('&quot;', '"').replaceAll('&amp;', '&');
+  assert.ok(href.startsWith('javascript:'), 'the install page has a javascript: bookmarklet');
+  const code = decodeURIComponent(href.slice('javascript:'.length));
+  assert.ok(code.includes('http://127.0.0.1:8080/claimlens.js'), 'built for the preview server by default');
+  return code.replaceAll('http://127.0.0.1:8080/', base);
+}
+
+async function open(url) {
+  const page = await browser.newPage();
+  const errors = [];
+  const consoleErrors = [];
+  const requests = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+  page.on('request', (r) => requests.push(r.url()));
+  await page.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.effectiveDirective));
+  });
+  await page.goto(url);
+  return { page, errors, consoleErrors, requests };
+}
+
+const ready = (page) => page.waitForSelector('[data-claimlens-state="ready"]', { timeout: 15000 });
+const snapshot = (page) => page.evaluate(() => ({
+  html: document.documentElement.outerHTML,
+  sheets: document.adoptedStyleSheets.length,
+}));
+const marked = (page) => page.$$eval('[data-claimlens-claim]', (marks) =>
+  marks.map((m) => ({ claim: m.dataset.claimlensClaim, inside: m.closest('[id]')?.id ?? '', text: m.textContent })));
+const notice = (page) => page.evaluate(() =>
+  [...document.querySelectorAll('claimlens-notice')].map((n) => n.shadowRoot.textContent).join(' | '));
+const ENGINE = /\/claimlens-[0-9a-f]+(_bg\.wasm|\.js)$/;
+
+/** Every claim's rating, from the dataset files. */
+async function ratings() {
+  const dir = join(ROOT, 'dataset', 'claims');
+  const out = {};
+  for (const file of readdirSync(dir)) {
+    const text = await readFile(join(dir, file), 'utf8');
+    out[text.match(/^id = "([^"]+)"/m)[1]] = text.match(/^rating = "([^"]+)"/m)[1];
+  }
+  return out;
+}
+
+test('embed without a selector: finds the article, never navigation, comments or asides', async () => {
+  const { page, errors } = await open(site.url + '/auto.html');
+  await ready(page);
+  assert.equal(await page.getAttribute('#story', 'data-claimlens-state'), 'ready');
+  const marks = await marked(page);
+  assert.ok(marks.some((m) => m.claim === TROOPS), 'the troops claim is highlighted');
+  for (const outside of ['nav', 'section.comments', 'aside', 'footer']) {
+    assert.equal(await page.locator(`${outside} [data-claimlens-claim]`).count(), 0, `nothing highlighted in ${outside}`);
+  }
+  assert.equal(await page.evaluate(() => typeof window.ClaimLens?.mount), 'function', 'the JS API is there');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('embed with data-* options: selector, theme, panel off, ratings', async () => {
+  const { page, errors } = await open(site.url + '/data-attrs.html');
+  await ready(page);
+  const known = await ratings();
+  const marks = await marked(page);
+  assert.ok(marks.length > 0, 'something is highlighted');
+  assert.ok(marks.every((m) => m.inside === 'chosen'), 'only inside the chosen element');
+  assert.ok(marks.every((m) => ['needs-context', 'accurate'].includes(known[m.claim])),
+    `only the chosen ratings: ${marks.map((m) => known[m.claim])}`);
+  assert.ok(!marks.some((m) => known[m.claim] === 'outdated'), 'the Druzhba claim (outdated) is filtered out');
+  assert.equal(await page.getAttribute('claimlens-ui', 'data-theme'), 'dark');
+  assert.equal(await page.locator('[data-claimlens-panel]').count(), 0, 'no summary panel');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('JSON config block; invalid JSON is reported in the console and ignored', async () => {
+  const known = await ratings();
+  {
+    const { page } = await open(site.url + '/json-config.html');
+    await ready(page);
+    const marks = await marked(page);
+    assert.ok(marks.length > 0);
+    assert.ok(marks.every((m) => known[m.claim] === 'outdated'), 'only outdated claims');
+    await page.close();
+  }
+  const { page, consoleErrors, errors } = await open(site.url + '/bad-json.html');
+  await ready(page);
+  assert.ok(consoleErrors.some((e) => /claimlens-config block is not valid JSON/.test(e)), consoleErrors.join('\n'));
+  assert.ok((await marked(page)).some((m) => m.claim === TROOPS), 'mounted with the defaults');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('JS API: clear errors for bad options, mounting twice is a no-op, unmount restores exactly', async () => {
+  const { page, errors } = await open(site.url + '/manual.html');
+  await page.waitForFunction(() => window.ClaimLens);
+  const before = await snapshot(page);
+  assert.equal(await page.locator('[data-claimlens-claim]').count(), 0, 'data-manual: nothing until asked');
+
+  const failure = (options) => page.evaluate((o) => ClaimLens.mount(o).then(() => 'mounted', (e) => e.message), options);
+  assert.match(await failure({ colour: 'red' }), /unknown option `colour`, expected one of article, theme, mode, ratings, panel/);
+  assert.match(await failure({ panel: 'yes' }), /invalid type: string "yes", expected a boolean/);
+  assert.match(await failure({ mode: 'glitter' }), /unknown variant `glitter`/);
+  assert.match(await failure({ ratings: ['fake'] }), /unknown rating `fake`/);
+  assert.match(await failure({ article: '#missing' }), /no element matches the article selector `#missing`/);
+  assert.deepEqual(await snapshot(page), before, 'failed mounts leave no trace');
+
+  assert.equal(await page.evaluate(() => ClaimLens.mount({ mode: 'paint', theme: 'light' })), true);
+  await ready(page);
+  assert.equal(await page.getAttribute('article', 'data-claimlens-mode-used'), 'paint');
+  assert.equal(await page.evaluate(() => ClaimLens.mount()), false, 'second mount does nothing');
+  assert.equal(await page.locator('claimlens-ui').count(), 1);
+  await page.evaluate(() => ClaimLens.unmount());
+  assert.deepEqual(await snapshot(page), before, 'unmount restores the page exactly');
+
+  assert.equal(await page.evaluate(() => ClaimLens.mount()), true, 'marks mode by default');
+  await ready(page);
+  assert.ok((await marked(page)).length > 0);
+  await page.evaluate(() => ClaimLens.unmount());
+  assert.deepEqual(await snapshot(page), before);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('bookmarklet on a plain page: on (paint mode), off restores exactly, on again', async () => {
+  const { page, errors } = await open(site.url + '/plain.html');
+  const before = await snapshot(page);
+  await page.evaluate(bookmarkletSource);
+  await ready(page);
+  assert.equal(await page.getAttribute('#story', 'data-claimlens-mode-used'), 'paint');
+  assert.equal(await page.locator('claimlens-mark').count(), 0, 'paint mode changes no text node');
+  assert.equal(await page.evaluate(() => typeof window.ClaimLens), 'undefined', 'no global left by the bookmarklet');
+
+  await page.evaluate(bookmarkletSource);
+  await page.waitForFunction(() => !document.querySelector('[data-claimlens-state]'));
+  assert.deepEqual(await snapshot(page), before, 'second click restores the page exactly');
+
+  await page.evaluate(bookmarkletSource);
+  await ready(page);
+  await page.evaluate(bookmarkletSource);
+  await page.waitForFunction(() => !document.querySelector('[data-claimlens-state]'));
+  assert.deepEqual(await snapshot(page), before);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('publisher opt-out: the page is left alone, with a notice, and the engine is never downloaded', async () => {
+  const { page, requests, errors } = await open(site.url + '/opted-out.html');
+  const before = await snapshot(page);
+  await page.evaluate(bookmarkletSource);
+  await page.waitForSelector('claimlens-notice .box');
+  assert.match(await notice(page), /publisher has turned ClaimLens off/);
+  assert.equal(await page.locator('[data-claimlens-claim], [data-claimlens-state]').count(), 0);
+  assert.deepEqual(requests.filter((u) => ENGINE.test(u)), [], 'no engine download');
+  await page.evaluate(bookmarkletSource);
+  await page.waitForFunction(() => !document.querySelector('claimlens-notice'));
+  assert.deepEqual(await snapshot(page), before, 'a second click removes the notice');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("CSP without 'wasm-unsafe-eval': a visible message says so", async () => {
+  const { page, errors } = await open(site.url + '/csp-no-wasm.html');
+  await page.waitForSelector('claimlens-notice .box', { timeout: 15000 });
+  assert.match(await notice(page), /'wasm-unsafe-eval' is missing/);
+  assert.match(await notice(page), /ClaimLens preview|publisher/);
+  assert.equal(await page.locator('[data-claimlens-state]').count(), 0);
+  assert.deepEqual(errors, [], 'no uncaught errors');
+  await page.close();
+});
+
+test('CSP without inline styles: ClaimLens works, and its cards are placed and coloured', async () => {
+  const { page, errors } = await open(site.url + '/csp-no-inline-style.html');
+  await ready(page);
+  const mark = page.locator(`[data-claimlens-claim="${TROOPS}"][tabindex]`);
+  await mark.click();
+  const card = page.locator(`[data-claimlens-card="${TROOPS}"]`);
+  await card.waitFor();
+  const [box, markBox, viewport] = [await card.boundingBox(), await mark.boundingBox(), page.viewportSize()];
+  assert.ok(box.x >= 0 && box.x + box.width <= viewport.width, 'card inside the viewport');
+  assert.ok(box.y >= markBox.y + markBox.height - 1 || box.y + box.height <= markBox.y + 1, 'card next to its highlight');
+  const badge = await card.locator('.badge').evaluate((b) => getComputedStyle(b).backgroundColor);
+  assert.notEqual(badge, 'rgba(0, 0, 0, 0)', 'the rating badge has its colour');
+  assert.deepEqual(await page.evaluate(() => window.__violations), [], 'no CSP violation at all');
+  assert.equal(await page.locator('claimlens-notice').count(), 0);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("strict script-src 'self' on another origin: the bookmarklet says it was blocked", async () => {
+  const { page, errors } = await open(otherOrigin.url + '/strict.html');
+  const before = await snapshot(page);
+  await page.evaluate(bookmarkletSource);
+  await page.waitForSelector('claimlens-notice .box', { timeout: 15000 });
+  assert.match(await notice(page), /does not allow scripts from http:\/\/127\.0\.0\.1/);
+  await page.evaluate(bookmarkletSource);
+  await page.waitForFunction(() => !document.querySelector('claimlens-notice'));
+  assert.deepEqual(await snapshot(page), before, 'a second click removes the message');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("CSP connect-src 'none': a visible message says the engine could not be downloaded", async () => {
+  const { page, errors } = await open(site.url + '/csp-no-connect.html');
+  await page.waitForSelector('claimlens-notice .box', { timeout: 15000 });
+  assert.match(await notice(page), /connect-src/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('no network requests beyond the page and ClaimLens\'s own files, no cookies', async () => {
+  const { page, requests, errors } = await open(site.url + '/auto.html');
+  await ready(page);
+  await page.locator(`[data-claimlens-claim="${TROOPS}"][tabindex]`).click();
+  await page.locator(`[data-claimlens-card="${TROOPS}"]`).waitFor();
+  await page.locator('[data-claimlens-panel] .toggle').click();
+  await page.waitForTimeout(300);
+  const own = (u) => u === site.url + '/auto.html' || u === site.url + '/claimlens.js' || ENGINE.test(u)
+    || u.startsWith(site.url + '/snippets/');
+  assert.deepEqual(requests.filter((u) => !own(u)), [], 'only its own files');
+  assert.ok(requests.some((u) => u.endsWith('_bg.wasm')), 'the engine was loaded (the check saw requests)');
+  assert.deepEqual(await page.context().cookies(), [], 'no cookies');
+  assert.deepEqual(errors, []);
+  await page.close();
+});

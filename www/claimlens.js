@@ -1,0 +1,198 @@
+// ClaimLens loader: the one file publishers and the bookmarklet load, under
+// a stable name. The build (scripts/write_loader.py) fills in the names of
+// the fingerprinted engine files, which sit next to this file: everything
+// is fetched relative to this file's own URL, so a copy works under any
+// path or host.
+//
+// Its jobs are the ones the engine cannot do for itself: respect a
+// publisher's opt-out before downloading anything, gather configuration,
+// and explain on the page when the page's Content-Security-Policy stops
+// the engine, instead of failing silently.
+
+const ENGINE_JS = "__CLAIMLENS_ENGINE_JS__";
+const ENGINE_WASM = "__CLAIMLENS_ENGINE_WASM__";
+const HERE = new URL(".", import.meta.url);
+const HELP = new URL("install.html", HERE).href;
+const NOTICE_TAG = "claimlens-notice";
+
+// CSP violations seen since the loader started: they say why a load failed.
+const violations = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+  violations.push(event);
+  if (/^style-src/.test(event.effectiveDirective)) {
+    showNotice(blockedMessage("style"));
+  }
+});
+
+let engine; // the engine module, loading or loaded
+let loaded; // the engine module once it runs, for synchronous calls
+function loadEngine() {
+  engine ??= import(new URL(ENGINE_JS, HERE).href).then(async (module) => {
+    await module.default({ module_or_path: new URL(ENGINE_WASM, HERE) });
+    loaded = module;
+    return module;
+  });
+  return engine;
+}
+
+/** Annotates the page. Resolves to true when it did, false when it was
+ * already mounted or the page opted out; rejects with a one-line Error. */
+export async function mount(options = {}) {
+  if (optedOut()) {
+    const text = "This page's publisher has turned ClaimLens off here.";
+    if (options.bookmarklet) showNotice(text);
+    console.info(`ClaimLens: ${text}`);
+    return false;
+  }
+  const { bookmarklet, ...engineOptions } = options;
+  let module;
+  try {
+    module = await loadEngine();
+  } catch (error) {
+    engine = undefined;
+    const message = await explainLoadFailure(error);
+    showNotice(message);
+    throw new Error(`ClaimLens: ${message}`);
+  }
+  return module.mount(engineOptions);
+}
+
+/** Removes every trace of ClaimLens from the page. */
+export function unmount() {
+  document.querySelectorAll(NOTICE_TAG).forEach((notice) => notice.remove());
+  loaded?.unmount();
+}
+
+/** Whether ClaimLens is annotating the page. */
+export function mounted() {
+  return loaded?.mounted() ?? false;
+}
+
+/** The bookmarklet's click: mounts, or unmounts when mounted. */
+export async function toggle(options = {}) {
+  if (mounted() || document.querySelector(NOTICE_TAG)) {
+    unmount();
+    return false;
+  }
+  return mount({ mode: "paint", ...options, bookmarklet: true });
+}
+
+function optedOut() {
+  const meta = document.querySelector('meta[name="claimlens"]');
+  return meta?.getAttribute("content")?.trim().toLowerCase() === "off";
+}
+
+async function explainLoadFailure(error) {
+  // Violation events are queued; let them arrive before deciding.
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  const text = String(error?.message ?? error);
+  const directives = violations.map((v) => v.effectiveDirective);
+  if (/wasm-unsafe-eval|WebAssembly/i.test(text) && /Content Security Policy|CSP|unsafe-eval/i.test(text)) {
+    return blockedMessage("wasm");
+  }
+  if (directives.some((d) => d === "script-src" && violations.some((v) => v.blockedURI === "wasm-eval"))) {
+    return blockedMessage("wasm");
+  }
+  if (directives.includes("connect-src")) return blockedMessage("connect");
+  if (directives.some((d) => d.startsWith("script-src"))) return blockedMessage("script");
+  return `its files could not be loaded from ${HERE.origin} (${text}).`;
+}
+
+function blockedMessage(what) {
+  const policy = "This page's security policy (Content-Security-Policy)";
+  const advice = `Open the article in the ClaimLens preview, or ask the publisher to allow ${HERE.origin}.`;
+  switch (what) {
+    case "wasm":
+      return `${policy} does not allow WebAssembly ('wasm-unsafe-eval' is missing), which ClaimLens needs. ${advice}`;
+    case "connect":
+      return `${policy} does not let ClaimLens download its engine (connect-src). ${advice}`;
+    case "script":
+      return `${policy} does not allow ClaimLens's scripts (script-src). ${advice}`;
+    default:
+      return `${policy} blocks ClaimLens's styles (style-src), so cards may look wrong. ${advice}`;
+  }
+}
+
+/** A small, dismissible message in its own shadow root, styled without
+ * inline styles so that a strict style-src cannot hide it. */
+function showNotice(text) {
+  if (!document.body) return;
+  for (const old of document.querySelectorAll(NOTICE_TAG)) {
+    if (old.dataset.text === text) return;
+  }
+  const host = document.createElement(NOTICE_TAG);
+  host.dataset.text = text;
+  host.setAttribute("role", "alert");
+  const root = host.attachShadow({ mode: "open" });
+  const box = document.createElement("div");
+  box.className = "box";
+  const message = document.createElement("p");
+  message.textContent = `ClaimLens: ${text}`;
+  const help = document.createElement("a");
+  help.href = HELP;
+  help.textContent = "About ClaimLens";
+  const close = document.createElement("button");
+  close.type = "button";
+  close.textContent = "Close";
+  close.addEventListener("click", () => host.remove());
+  box.append(message, help, " ", close);
+  root.append(box);
+  try {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(NOTICE_CSS);
+    root.adoptedStyleSheets = [sheet];
+  } catch {
+    // Old browsers: the message still shows, unstyled.
+  }
+  document.body.append(host);
+}
+
+const NOTICE_CSS = `
+.box { position: fixed; z-index: 2147483647; left: 12px; right: 12px; bottom: 12px;
+  max-width: 32rem; margin: 0 auto; padding: 12px 14px; border-radius: 8px;
+  font: 15px/1.4 system-ui, sans-serif; background: #1f2023; color: #ececf1;
+  box-shadow: 0 4px 16px rgba(0,0,0,.35); }
+p { margin: 0 0 8px; }
+a { color: #8ab4f8; }
+button { font: inherit; margin-left: 8px; }
+`;
+
+/** The script tag that loaded this file, if a page embedded it. */
+function ownScriptTag() {
+  for (const script of document.querySelectorAll("script[src]")) {
+    if (script.src === import.meta.url) return script;
+  }
+  return null;
+}
+
+/** Options from the JSON config block, then the script tag's data-*
+ * attributes (which win). The engine validates them all. */
+function pageOptions(script) {
+  let options = {};
+  const block = document.querySelector('script[type="application/json"].claimlens-config');
+  if (block) {
+    try {
+      const parsed = JSON.parse(block.textContent);
+      if (parsed && typeof parsed === "object" && !Array.isArray(parsed)) options = parsed;
+      else console.error("ClaimLens: the claimlens-config block must be a JSON object; it was ignored.");
+    } catch (error) {
+      console.error(`ClaimLens: the claimlens-config block is not valid JSON (${error.message}); it was ignored.`);
+    }
+  }
+  for (const [key, value] of Object.entries(script.dataset)) {
+    if (key === "manual") continue;
+    if (key === "ratings") options.ratings = value.split(/[\s,]+/).filter(Boolean);
+    else if (key === "panel") options.panel = { on: true, true: true, off: false, false: false }[value] ?? value;
+    else options[key] = value;
+  }
+  return options;
+}
+
+const script = ownScriptTag();
+if (script) {
+  // Embedded: the page's script can call ClaimLens.mount() / unmount().
+  window.ClaimLens = { mount, unmount, mounted };
+  if (!("manual" in script.dataset)) {
+    mount(pageOptions(script)).catch((error) => console.error(error.message));
+  }
+}
