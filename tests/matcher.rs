@@ -157,3 +157,53 @@ fn the_longest_alternative_wins_regardless_of_listing_order() {
     assert_eq!(short_first, long_first);
     assert_eq!(short_first[0].explanation, ["Putin", "meet Zelensky"]);
 }
+
+/// The widget matches long articles piece by piece (yielding to the page in
+/// between); that must find exactly what matching the whole text finds.
+#[test]
+fn piecewise_matching_finds_exactly_what_whole_text_matching_finds() {
+    let matcher = Matcher::new(Dataset::bundled());
+    let mut texts: Vec<String> = vec![
+        // Line breaks right after abbreviations and inside would-be sentences.
+        "Officials in the U.S.\nsaid 26 Western countries are ready to deploy troops.\n\nThe Druzhba pipeline still carries Russian oil to Hungary.\r\nPutin has shown no signs of making concessions.".into(),
+        "26 Western countries\nare ready to deploy troops\n".into(),
+        "\n\n\n".into(),
+        String::new(),
+    ];
+    let shared = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
+    for dir in ["seed", "corpus/open-texts"] {
+        if let Ok(entries) = std::fs::read_dir(shared.join(dir)) {
+            for entry in entries.flatten() {
+                if let Ok(text) = std::fs::read_to_string(entry.path()) {
+                    texts.push(text);
+                }
+            }
+        }
+    }
+    if texts.len() == 4 {
+        eprintln!(
+            "SKIPPED the real-text part: ../shared/seed and ../shared/corpus/open-texts are absent"
+        );
+    }
+    let mut compared = 0;
+    for text in &texts {
+        let whole = matcher.find(text);
+        for target in [1, 40, 500, 5_000] {
+            let pieces = claimlens::matcher::pieces(text, target);
+            let rebuilt: String = pieces.iter().map(|(_, piece)| *piece).collect();
+            assert_eq!(&rebuilt, text, "pieces cover the text exactly");
+            let piecewise: Vec<_> = pieces
+                .iter()
+                .flat_map(|(offset, piece)| matcher.find_in_piece(piece, *offset))
+                .collect();
+            assert_eq!(
+                piecewise,
+                whole,
+                "target {target} on {:?}",
+                &text[..text.len().min(80)]
+            );
+            compared += whole.len();
+        }
+    }
+    assert!(compared > 0, "the comparison saw matches");
+}

@@ -9,6 +9,8 @@
 // and explain on the page when the page's Content-Security-Policy stops
 // the engine, instead of failing silently.
 
+performance.mark?.("claimlens:loader-start");
+
 const ENGINE_JS = "__CLAIMLENS_ENGINE_JS__";
 const ENGINE_WASM = "__CLAIMLENS_ENGINE_WASM__";
 const HERE = new URL(".", import.meta.url);
@@ -29,6 +31,7 @@ let loaded; // the engine module once it runs, for synchronous calls
 function loadEngine() {
   engine ??= import(new URL(ENGINE_JS, HERE).href).then(async (module) => {
     await module.default({ module_or_path: new URL(ENGINE_WASM, HERE) });
+    performance.mark?.("claimlens:engine-ready");
     loaded = module;
     return module;
   });

@@ -16,7 +16,7 @@ use crate::matcher::Matcher;
 use crate::page::highlight_spec;
 use crate::page::{Highlights, Paint, TextMap};
 use crate::ui::{card_css, App, AppProps, Report};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use web_sys::{
@@ -57,17 +57,24 @@ impl Highlighter {
 
 thread_local! {
     static CURRENT: RefCell<Option<Mounted>> = const { RefCell::new(None) };
+    /// True while `mount()` matches in pieces.
+    static MOUNTING: Cell<bool> = const { Cell::new(false) };
+    /// Bumped by `unmount()`, so a mount still matching knows to stop.
+    static GENERATION: Cell<u32> = const { Cell::new(0) };
 }
 
 /// `ClaimLens.mount(options)`: annotates the page once. Mounting again while
-/// mounted does nothing and returns `false`. Bad options, a selector that
-/// matches nothing, or a failure while mounting reject with a one-line
-/// message and leave the page as it was.
+/// mounted (or mounting) does nothing and resolves to `false`. Bad options, a
+/// selector that matches nothing, or a failure while mounting reject with a
+/// one-line message and leave the page as it was.
+///
+/// Long articles are matched in pieces of about [`PIECE_CHARS`], yielding to
+/// the page between pieces, so that no task blocks the reader for long.
 #[wasm_bindgen(js_name = mount)]
-pub fn mount_from_js(options: JsValue) -> Result<bool, JsError> {
+pub async fn mount_from_js(options: JsValue) -> Result<bool, JsError> {
     // Options are checked first, so a typo is reported even when mounted.
     let options = Options::from_js(options).map_err(|e| JsError::new(&e))?;
-    if is_mounted() {
+    if is_mounted() || MOUNTING.with(Cell::get) {
         return Ok(false);
     }
     let document = gloo::utils::document();
@@ -85,17 +92,59 @@ pub fn mount_from_js(options: JsValue) -> Result<bool, JsError> {
         ratings: options.allowed_ratings().map_err(|e| JsError::new(&e))?,
         panel: options.panel.unwrap_or(true),
     };
-    let mounted =
-        mount_with_settings(&container, bundled_matcher(), &settings).map_err(|error| {
-            JsError::new(&format!(
-                "ClaimLens could not start: {}",
-                error
-                    .as_string()
-                    .unwrap_or_else(|| "an error in the page".into())
-            ))
-        })?;
-    CURRENT.with(|c| *c.borrow_mut() = Some(mounted));
-    Ok(true)
+    MOUNTING.with(|m| m.set(true));
+    let generation = GENERATION.with(Cell::get);
+    let result = annotate_in_pieces(&container, &settings, generation).await;
+    MOUNTING.with(|m| m.set(false));
+    match result {
+        Ok(Some(mounted)) => {
+            CURRENT.with(|c| *c.borrow_mut() = Some(mounted));
+            Ok(true)
+        }
+        // `unmount()` was called while matching: nothing was drawn.
+        Ok(None) => Ok(false),
+        Err(error) => Err(JsError::new(&format!(
+            "ClaimLens could not start: {}",
+            error
+                .as_string()
+                .unwrap_or_else(|| "an error in the page".into())
+        ))),
+    }
+}
+
+/// Chars matched between two yields to the page: a few milliseconds of work.
+pub const PIECE_CHARS: usize = 2_000;
+
+async fn annotate_in_pieces(
+    container: &Element,
+    settings: &Settings,
+    generation: u32,
+) -> Result<Option<Mounted>, JsValue> {
+    let cancelled = || GENERATION.with(Cell::get) != generation;
+    let matcher = bundled_matcher();
+    yield_to_page().await;
+    let map = TextMap::from_container(container);
+    let mut matches = Vec::new();
+    for (offset, piece) in crate::matcher::pieces(map.text(), PIECE_CHARS) {
+        if cancelled() {
+            return Ok(None);
+        }
+        matches.extend(matcher.find_in_piece(piece, offset));
+        yield_to_page().await;
+    }
+    if cancelled() {
+        return Ok(None);
+    }
+    // The page may have changed its text while we yielded: start afresh
+    // rather than highlight stale offsets.
+    if !map.is_current() {
+        return mount_with_settings(container, matcher, settings).map(Some);
+    }
+    finish_mount(container, map, matcher, matches, settings).map(Some)
+}
+
+async fn yield_to_page() {
+    gloo::timers::future::TimeoutFuture::new(0).await;
 }
 
 /// `ClaimLens.mounted()`: whether ClaimLens is annotating this page.
@@ -108,6 +157,7 @@ pub fn is_mounted() -> bool {
 /// the page exactly. Does nothing when not mounted.
 #[wasm_bindgen]
 pub fn unmount() {
+    GENERATION.with(|g| g.set(g.get().wrapping_add(1)));
     if let Some(mounted) = CURRENT.with(|c| c.borrow_mut().take()) {
         mounted.unmount();
     }
@@ -180,13 +230,24 @@ pub fn mount_with_settings(
     matcher: Matcher,
     settings: &Settings,
 ) -> Result<Mounted, JsValue> {
+    let map = TextMap::from_container(container);
+    let matches = matcher.find(map.text());
+    finish_mount(container, map, matcher, matches, settings)
+}
+
+/// Draws the highlights and the UI for matches found in `map`.
+fn finish_mount(
+    container: &Element,
+    map: TextMap,
+    matcher: Matcher,
+    mut matches: Vec<crate::matcher::Match>,
+    settings: &Settings,
+) -> Result<Mounted, JsValue> {
     let mode = settings.mode;
     if container.has_attribute(STATE_ATTR) {
         return Err("this element is already annotated by ClaimLens".into());
     }
     let document = gloo::utils::document();
-    let map = TextMap::from_container(container);
-    let mut matches = matcher.find(map.text());
     if let Some(ratings) = &settings.ratings {
         matches.retain(|found| ratings.contains(&matcher.claim(found).rating));
     }

@@ -36,11 +36,15 @@ mod ascii;
 mod compiled;
 mod fnv;
 mod normalize;
+mod pieces;
 pub mod text;
 mod tokens;
 
 use fnv::FnvMap;
 use text::UnicodeText;
+// build.rs compiles this module too, without using `pieces`.
+#[allow(unused_imports)]
+pub use pieces::pieces;
 pub use tokens::Span;
 use tokens::{simple_phrase, tokenize, Stems, Term, Token};
 

@@ -48,6 +48,14 @@ impl TextMap {
         &self.text
     }
 
+    /// Whether every mapped text node is still in the document with the
+    /// text it had when mapped: offsets are only valid on an unchanged page.
+    pub fn is_current(&self) -> bool {
+        self.segments
+            .iter()
+            .all(|s| s.node.is_connected() && s.node.data() == s.content)
+    }
+
     fn walk(&mut self, parent: &Node, chars: &mut usize) {
         let children = parent.child_nodes();
         for i in 0..children.length() {
