@@ -37,6 +37,9 @@ impl Dataset {
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
+pub mod html;
+
 #[cfg(target_arch = "wasm32")]
 pub mod boot;
 #[cfg(target_arch = "wasm32")]

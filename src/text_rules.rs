@@ -99,6 +99,17 @@ pub fn is_excluded(tag: &str, attribute: impl Fn(&str) -> Option<String>) -> boo
     if attribute("role").is_some_and(|role| FURNITURE_ROLES.contains(&role.as_str())) {
         return true;
     }
+    // Hidden by an inline style: text the reader does not see is not prose.
+    if attribute("style").is_some_and(|style| {
+        let style: String = style
+            .chars()
+            .filter(|c| !c.is_ascii_whitespace())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        style.contains("display:none") || style.contains("visibility:hidden")
+    }) {
+        return true;
+    }
     ["class", "id"].iter().any(|name| {
         attribute(name).is_some_and(|value| {
             value

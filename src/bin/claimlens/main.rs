@@ -13,7 +13,6 @@
 //! Errors are one line on stderr and a non-zero exit, never a panic.
 
 mod browser;
-mod html;
 
 use claimlens::dataset::{claimreview, source};
 use claimlens::{Dataset, Matcher};
@@ -70,7 +69,7 @@ fn annotate(args: &[String]) -> Result<(), String> {
     let mut text = read_input(input)?;
     if args.has("--html") {
         // Offsets then refer to the extracted article text, which JSON output includes.
-        text = html::article_text(&text);
+        text = claimlens::html::article_text(&text);
         if text.trim().is_empty() {
             return Err(format!("{input} has no article text (nothing outside scripts, styles, navigation and forms)"));
         }

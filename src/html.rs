@@ -1,20 +1,37 @@
-//! Article text from an HTML page, for `annotate --html`: the same rules as
-//! the widget's DOM walk (`claimlens::text_rules`), so offsets in the CLI's
-//! output refer to the text the widget would match on the same page.
+//! Article text from an HTML page (native only: `annotate --html` and the
+//! corpus tests), by the same rules as the widget's DOM walk
+//! ([`crate::text_rules`]) and article choice ([`crate::locate`]), so
+//! offsets in the CLI's output refer to the text the widget would match on
+//! the same page.
 
-use claimlens::locate::{locate, PageElement};
-use claimlens::text_rules::{is_block, is_excluded};
+use crate::locate::{locate, PageElement};
+use crate::text_rules::{is_block, is_excluded};
 use scraper::{ElementRef, Html, Node, Selector};
 
 /// The article's text, from the element the widget would choose (see
 /// `claimlens::locate`).
 pub fn article_text(html: &str) -> String {
-    let document = Html::parse_document(html);
+    element_text(&Html::parse_document(html), locate_in)
+}
+
+/// The whole `<body>`'s text, by the same rules.
+pub fn body_text(html: &str) -> String {
+    element_text(&Html::parse_document(html), |body| body)
+}
+
+fn locate_in(body: ElementRef) -> ElementRef {
+    locate(Parsed(body)).0
+}
+
+fn element_text<'a>(
+    document: &'a Html,
+    choose: impl Fn(ElementRef<'a>) -> ElementRef<'a>,
+) -> String {
     let body = Selector::parse("body")
         .ok()
         .and_then(|selector| document.select(&selector).next())
         .unwrap_or_else(|| document.root_element());
-    let root = locate(Parsed(body)).0;
+    let root = choose(body);
     let mut text = String::new();
     walk(root, &mut text);
     text.trim_end_matches('\n').to_string()
@@ -76,4 +93,20 @@ fn walk(element: ElementRef, text: &mut String) {
             _ => {}
         }
     }
+}
+
+/// `tag#id.class` of the element `article_text` reads, for diagnostics.
+pub fn describe_article(html: &str) -> String {
+    let document = Html::parse_document(html);
+    let body = Selector::parse("body")
+        .ok()
+        .and_then(|selector| document.select(&selector).next())
+        .unwrap_or_else(|| document.root_element());
+    let e = locate_in(body).value();
+    format!(
+        "{}#{}.{}",
+        e.name(),
+        e.attr("id").unwrap_or(""),
+        e.attr("class").unwrap_or("")
+    )
 }
