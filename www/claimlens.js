@@ -47,6 +47,11 @@ export async function mount(options = {}) {
     console.info(`ClaimLens: ${text}`);
     return false;
   }
+  const unsuitable = unsuitablePage();
+  if (unsuitable) {
+    console.info(`ClaimLens: ${unsuitable}; the page was left as it is.`);
+    return false;
+  }
   const { bookmarklet, ...engineOptions } = options;
   let module;
   try {
@@ -78,6 +83,18 @@ export async function toggle(options = {}) {
     return false;
   }
   return mount({ mode: "paint", ...options, bookmarklet: true });
+}
+
+/** Pages ClaimLens cannot annotate: XML and SVG documents, framesets. */
+function unsuitablePage() {
+  const html = /^(text\/html|application\/xhtml\+xml)$/.test(document.contentType);
+  if (!html || !(document.documentElement instanceof HTMLElement) || !document.body) {
+    return "this is not an HTML page";
+  }
+  if (document.body instanceof HTMLFrameSetElement) {
+    return "this page is a frameset; open the frame with the article on its own";
+  }
+  return null;
 }
 
 function optedOut() {

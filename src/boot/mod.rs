@@ -19,6 +19,7 @@ use crate::ui::{card_css, App, AppProps, Report};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use web_sys::{
     CssStyleSheet, CustomEvent, CustomEventInit, Element, ShadowRootInit, ShadowRootMode,
 };
@@ -107,6 +108,7 @@ pub async fn mount_from_js(options: JsValue) -> Result<bool, JsError> {
             "ClaimLens could not start: {}",
             error
                 .as_string()
+                .or_else(|| error.dyn_ref::<js_sys::Error>().map(|e| e.message().into()))
                 .unwrap_or_else(|| "an error in the page".into())
         ))),
     }
@@ -121,9 +123,16 @@ async fn annotate_in_pieces(
     generation: u32,
 ) -> Result<Option<Mounted>, JsValue> {
     let cancelled = || GENERATION.with(Cell::get) != generation;
+    let map = TextMap::from_container(container);
+    if let Some(reason) = declined(map.text()) {
+        web_sys::console::info_1(
+            &format!("ClaimLens: {reason}; the page was left as it is.").into(),
+        );
+        return Ok(None);
+    }
+    yield_to_page().await;
     let matcher = bundled_matcher();
     yield_to_page().await;
-    let map = TextMap::from_container(container);
     let mut matches = Vec::new();
     for (offset, piece) in crate::matcher::pieces(map.text(), PIECE_CHARS) {
         if cancelled() {
@@ -141,6 +150,25 @@ async fn annotate_in_pieces(
         return mount_with_settings(container, matcher, settings).map(Some);
     }
     finish_mount(container, map, matcher, matches, settings).map(Some)
+}
+
+/// Above this, an "article" is a data dump or an endless page, not
+/// something a reader reads; matching it would only cost them time.
+pub const MAX_ARTICLE_BYTES: usize = 1_000_000;
+
+/// Why ClaimLens leaves an article alone, if it does.
+fn declined(text: &str) -> Option<String> {
+    if text.trim().is_empty() {
+        return Some("the article has no text".into());
+    }
+    if text.len() > MAX_ARTICLE_BYTES {
+        return Some(format!(
+            "the article has {} KB of text, more than the {} KB ClaimLens reads",
+            text.len() / 1000,
+            MAX_ARTICLE_BYTES / 1000
+        ));
+    }
+    None
 }
 
 async fn yield_to_page() {
