@@ -695,58 +695,88 @@ async fn theme_can_be_forced() {
     }
 }
 
-/// Dataset text is rendered as text, never as HTML, and only https links are
-/// rendered; page text never reaches the card.
+#[path = "support/xss.rs"]
+mod xss;
+
+/// Every hostile string of `tests/support/xss.rs` in every dataset text
+/// field and source URL, and in the page's text: nothing executes, no
+/// element comes from data, only https links are rendered, and the text
+/// shows literally.
 #[wasm_bindgen_test]
-async fn hostile_dataset_text_is_rendered_inert() {
+async fn hostile_text_in_the_dataset_and_the_page_is_rendered_inert() {
     use claimlens::{Dataset, Matcher};
-    let mut dataset = Dataset::bundled();
-    let claim = dataset.claims.iter_mut().find(|c| c.id == TROOPS).unwrap();
-    let payload = "<img src=x onerror=\"window.__claimlens_pwned=1\"><script>window.__claimlens_pwned=1</script>";
-    claim.summary = format!("Summary {payload}");
-    claim.context = format!("Context {payload}");
-    claim.sources[0].title = format!("Title {payload}");
-    claim.sources[1].url = "javascript:window.__claimlens_pwned=1".into();
-    claim.sources[2].url = "data:text/html,<script>window.__claimlens_pwned=1</script>".into();
-    let container = article(ARTICLE);
-    // The same payload as page text (not markup): it must stay text.
-    let paragraph = gloo::utils::document().create_element("p").unwrap();
-    paragraph.set_text_content(Some(payload));
-    container.append_child(&paragraph).unwrap();
-    let matcher = Matcher::with_unicode(dataset, Box::new(claimlens::platform::BrowserUnicode));
-    let mounted = boot::mount_with(&container, matcher).unwrap();
-    settle().await;
-    troops_mark(&container).click();
-    assert!(eventually(|| card(TROOPS).is_some()).await);
-    let open = card(TROOPS).unwrap();
-    assert!(
-        open.query_selector("img, script").unwrap().is_none(),
-        "no element came from dataset text"
-    );
-    assert!(
-        open.text_content().unwrap().contains("Summary <img src=x"),
-        "the text shows literally"
-    );
-    let links = open.query_selector_all("a").unwrap();
-    for i in 0..links.length() {
-        let href = links
-            .item(i)
+    const FROM_DATA: &str = "script, img, svg, iframe, object, embed, style, link, meta, base, form, input, \
+        select, textarea, video, audio, math, details, marquee, template, noscript, button:not(.close, .toggle, .entry, .restore, .hide)";
+    assert!(xss::PAYLOADS.len() >= 50);
+    for payload in xss::PAYLOADS {
+        let mut dataset = Dataset::bundled();
+        let claim = dataset.claims.iter_mut().find(|c| c.id == TROOPS).unwrap();
+        claim.claim_reviewed = format!("Claim {payload}");
+        claim.summary = format!("Summary {payload}");
+        claim.context = format!("Context {payload}");
+        for source in &mut claim.sources {
+            source.title = format!("Title {payload}");
+            source.publisher = format!("Publisher {payload}");
+        }
+        claim.sources[1].url = payload.to_string();
+        claim.sources[2].url = format!("https://example.org/{payload}");
+        let container = article(ARTICLE);
+        // The payload as page text (not markup), inside the matched
+        // paragraph and on its own: it must stay text.
+        let paragraph = gloo::utils::document().create_element("p").unwrap();
+        paragraph.set_text_content(Some(payload));
+        container.append_child(&paragraph).unwrap();
+        container
+            .query_selector("p")
             .unwrap()
-            .unchecked_into::<Element>()
-            .get_attribute("href")
+            .unwrap()
+            .prepend_with_str_1(payload)
             .unwrap();
-        assert!(href.starts_with("https://"), "only https links: {href}");
+        let matcher = Matcher::with_unicode(dataset, Box::new(claimlens::platform::BrowserUnicode));
+        let mounted = boot::mount_with(&container, matcher).unwrap();
+        settle().await;
+        troops_mark(&container).click();
+        assert!(eventually(|| card(TROOPS).is_some()).await, "{payload}");
+        let open = card(TROOPS).unwrap();
+        let root = open.get_root_node();
+        let shadow: &web_sys::ShadowRoot = root.unchecked_ref();
+        if let Some(found) = shadow.query_selector(FROM_DATA).unwrap() {
+            panic!(
+                "an element came from dataset text: {} for {payload}",
+                found.outer_html()
+            );
+        }
+        assert!(
+            open.text_content()
+                .unwrap()
+                .contains(&format!("Summary {payload}")),
+            "the text shows literally: {payload}"
+        );
+        let links = shadow.query_selector_all("a").unwrap();
+        for i in 0..links.length() {
+            let href = links
+                .item(i)
+                .unwrap()
+                .unchecked_into::<Element>()
+                .get_attribute("href")
+                .unwrap();
+            assert!(href.starts_with("https://"), "only https links: {href}");
+        }
+        assert!(
+            container
+                .query_selector(
+                    "script, img, svg, iframe, object, embed, style, a:not([href='#x'])"
+                )
+                .unwrap()
+                .is_none(),
+            "page text stays text: {payload}"
+        );
+        mounted.unmount();
+        container.remove();
     }
-    assert_eq!(
-        links.length(),
-        1,
-        "the javascript: and data: sources are not links"
-    );
     wait(50).await;
     let pwned = js_sys::Reflect::get(&js_sys::global(), &"__claimlens_pwned".into()).unwrap();
     assert!(pwned.is_undefined(), "nothing executed");
-    mounted.unmount();
-    container.remove();
 }
 
 /// Where the Custom Highlight API is missing, paint mode falls back to marks.
