@@ -73,7 +73,7 @@ fn grow(document: &Document, parent: &Element, rng: &mut Rng, depth: usize) {
                 .append_child(&document.create_text_node(&random_text(rng)))
                 .unwrap();
         } else if roll == 5 {
-            let skipped = document.create_element(*rng.pick(SKIPPED)).unwrap();
+            let skipped = document.create_element(rng.pick::<&str>(SKIPPED)).unwrap();
             skipped.set_text_content(Some(SKIPPED_TEXT));
             parent.append_child(&skipped).unwrap();
         } else {
