@@ -7,6 +7,7 @@
 //!   `claimlens:ready` `CustomEvent` whose `detail` lists
 //!   `{ claimId, text }` per match.
 
+mod live;
 mod options;
 
 pub use options::{ModeOption, Options, Theme};
@@ -21,7 +22,7 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{
-    CssStyleSheet, CustomEvent, CustomEventInit, Element, ShadowRootInit, ShadowRootMode,
+    CssStyleSheet, CustomEvent, CustomEventInit, Element, Node, ShadowRootInit, ShadowRootMode,
 };
 
 /// Attributes of the public contract, set on the annotated element.
@@ -40,6 +41,11 @@ pub struct Mounted {
     ui_host: Element,
     highlighter: Highlighter,
     app: yew::AppHandle<App>,
+    report: Rc<Report>,
+    ratings: Option<Vec<Rating>>,
+    /// Watches for content the page adds later; `None` if the browser
+    /// refused an observer (the first annotation stands on its own).
+    live: Option<live::Live>,
 }
 
 enum Highlighter {
@@ -222,6 +228,7 @@ pub fn mount_with(container: &Element, matcher: Matcher) -> Result<Mounted, JsVa
 }
 
 /// How one mount looks and what it shows.
+#[derive(Clone)]
 pub struct Settings {
     pub mode: Mode,
     /// Forces a theme; otherwise the article's `data-claimlens-theme` or the
@@ -291,11 +298,14 @@ fn finish_mount(
         &highlighter,
         settings,
     ) {
-        Ok((ui_host, app)) => Ok(Mounted {
+        Ok((ui_host, app, report)) => Ok(Mounted {
             container: container.clone(),
             ui_host,
             highlighter,
             app,
+            report,
+            ratings: settings.ratings.clone(),
+            live: live::Live::watch(container, annotate_added).ok(),
         }),
         Err(error) => {
             highlighter.remove();
@@ -304,6 +314,84 @@ fn finish_mount(
             }
             Err(error)
         }
+    }
+}
+
+/// Reads content the page added after the first annotation (see `live`),
+/// highlights its claims and adds them to the cards and the panel.
+fn annotate_added(nodes: Vec<Node>) {
+    let added = CURRENT.with(|current| {
+        let mut current = current.borrow_mut();
+        let mounted = current.as_mut()?;
+        let nodes = live::new_content(&mounted.container, nodes);
+        if nodes.is_empty() {
+            return None;
+        }
+        let map = TextMap::from_nodes(&nodes);
+        if declined(map.text()).is_some() {
+            return None;
+        }
+        let report = mounted.report.clone();
+        let mut found = report.matcher.find(map.text());
+        if let Some(ratings) = &mounted.ratings {
+            found.retain(|m| ratings.contains(&report.matcher.claim(m).rating));
+        }
+        if found.is_empty() {
+            return None;
+        }
+        let first_index = report.matches.borrow().len();
+        let drawn = match &mut mounted.highlighter {
+            Highlighter::Paint(paint) => {
+                let spans: Vec<_> = found
+                    .iter()
+                    .map(|m| (m.span.start, m.span.end, report.matcher.claim(m).rating))
+                    .collect();
+                paint.add(&map, &spans)
+            }
+            Highlighter::Marks(highlights) => {
+                found.iter().enumerate().rev().try_for_each(|(i, m)| {
+                    let spec = highlight_spec(report.matcher.claim(m), first_index + i);
+                    highlights
+                        .wrap(&map, m.span.start, m.span.end, &spec)
+                        .map(drop)
+                })
+            }
+        };
+        if let Some(live) = &mounted.live {
+            live.forget_own_changes();
+        }
+        if let Err(error) = drawn {
+            web_sys::console::warn_2(&"ClaimLens could not highlight new content:".into(), &error);
+            return None;
+        }
+        report.matches.borrow_mut().extend(found.iter().cloned());
+        let total = report.matches.borrow().len();
+        let present = (0..total).filter(|&i| report.is_present(i)).count();
+        let _ = mounted
+            .container
+            .set_attribute(COUNT_ATTR, &present.to_string());
+        Some((report, found))
+    });
+    let Some((report, found)) = added else {
+        return;
+    };
+    if let Some(refresh) = report.refresh.borrow().as_ref() {
+        refresh.emit(());
+    }
+    let detail = js_sys::Array::new();
+    for m in &found {
+        let item = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(
+            &item,
+            &"claimId".into(),
+            &report.matcher.claim(m).id.as_str().into(),
+        );
+        detail.push(&item);
+    }
+    let init = CustomEventInit::new();
+    init.set_detail(&detail);
+    if let Ok(event) = CustomEvent::new_with_event_init_dict("claimlens:updated", &init) {
+        let _ = gloo::utils::document().dispatch_event(&event);
     }
 }
 
@@ -349,7 +437,7 @@ fn attach(
     matches: Vec<crate::matcher::Match>,
     highlighter: &Highlighter,
     settings: &Settings,
-) -> Result<(Element, yew::AppHandle<App>), JsValue> {
+) -> Result<(Element, yew::AppHandle<App>, Rc<Report>), JsValue> {
     let paint = match highlighter {
         Highlighter::Paint(paint) => Some(paint.clone()),
         Highlighter::Marks(_) => None,
@@ -402,16 +490,17 @@ fn attach(
     let count = matches.len();
     let report = Rc::new(Report {
         matcher,
-        matches,
+        matches: RefCell::new(matches),
         container: container.clone(),
         ui_host: ui_host.clone(),
         published: crate::page::publication_date(document, container),
         paint,
+        refresh: RefCell::new(None),
     });
     let app = yew::Renderer::<App>::with_root_and_props(
         root,
         AppProps {
-            report,
+            report: report.clone(),
             panel: settings.panel,
         },
     )
@@ -423,7 +512,7 @@ fn attach(
         Ok(())
     };
     match announce() {
-        Ok(()) => Ok((ui_host, app)),
+        Ok(()) => Ok((ui_host, app, report)),
         Err(error) => {
             app.destroy();
             ui_host.remove();
@@ -435,6 +524,7 @@ fn attach(
 impl Mounted {
     /// Restores the page as it was before [`mount`].
     pub fn unmount(mut self) {
+        self.live.take();
         self.app.destroy();
         self.ui_host.remove();
         self.highlighter.remove();

@@ -7,15 +7,17 @@
 use super::text_map::TextMap;
 use crate::dataset::Rating;
 use js_sys::{Array, Function, Reflect};
+use std::cell::RefCell;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CssStyleSheet, Document, DomRect, Range};
 
 pub struct Paint {
     document: Document,
     sheet: CssStyleSheet,
-    names: Vec<String>,
+    /// The registered `Highlight` of each rating painted so far.
+    highlights: RefCell<Vec<(Rating, JsValue)>>,
     /// One range per match, in match order.
-    ranges: Vec<Range>,
+    ranges: RefCell<Vec<Range>>,
 }
 
 fn registry() -> Option<JsValue> {
@@ -42,6 +44,35 @@ impl Paint {
         map: &TextMap,
         spans: &[(usize, usize, Rating)],
     ) -> Result<Paint, JsValue> {
+        registry().ok_or("the CSS Custom Highlight API is missing")?;
+        let mut css = String::new();
+        for rating in Rating::ALL {
+            css.push_str(&format!(
+                "::highlight(claimlens-{}) {{ text-decoration: underline {} {}; text-decoration-thickness: 2px; background-color: color-mix(in srgb, {} 12%, transparent); }}\n",
+                rating.slug(),
+                rating.underline(),
+                rating.colour(),
+                rating.colour()
+            ));
+        }
+        let sheet = CssStyleSheet::new()?;
+        sheet.replace_sync(&css)?;
+        let paint = Paint {
+            document: document.clone(),
+            sheet,
+            highlights: RefCell::default(),
+            ranges: RefCell::default(),
+        };
+        paint.add(map, spans)?;
+        let sheets = document.adopted_style_sheets();
+        sheets.push(&paint.sheet);
+        document.set_adopted_style_sheets(&sheets);
+        Ok(paint)
+    }
+
+    /// Paints more spans (of content added to the page later); their match
+    /// indexes follow the ones painted before.
+    pub fn add(&self, map: &TextMap, spans: &[(usize, usize, Rating)]) -> Result<(), JsValue> {
         let registry = registry().ok_or("the CSS Custom Highlight API is missing")?;
         let constructor: Function =
             Reflect::get(&js_sys::global(), &"Highlight".into())?.dyn_into()?;
@@ -51,67 +82,69 @@ impl Paint {
             let (Some(first), Some(last)) = (parts.first(), parts.last()) else {
                 return Err("a match maps to no text".into());
             };
-            let range = document.create_range()?;
+            let range = self.document.create_range()?;
             range.set_start(&first.node, first.start_utf16)?;
             range.set_end(&last.node, last.end_utf16)?;
             ranges.push(range);
         }
-        let mut css = String::new();
-        let mut names = Vec::new();
-        for rating in Rating::ALL {
-            let of_rating: Array = spans
-                .iter()
-                .zip(&ranges)
-                .filter(|((_, _, r), _)| *r == rating)
-                .map(|(_, range)| JsValue::from(range))
-                .collect();
-            if of_rating.length() == 0 {
-                continue;
+        let mut highlights = self.highlights.borrow_mut();
+        for (&(_, _, rating), range) in spans.iter().zip(&ranges) {
+            if let Some((_, highlight)) = highlights.iter().find(|(r, _)| *r == rating) {
+                call(highlight, "add", &[range])?;
+            } else {
+                let highlight = Reflect::construct(&constructor, &Array::of1(range))?;
+                let name = format!("claimlens-{}", rating.slug());
+                call(&registry, "set", &[&name.as_str().into(), &highlight])?;
+                highlights.push((rating, highlight));
             }
-            let name = format!("claimlens-{}", rating.slug());
-            let highlight = Reflect::construct(&constructor, &of_rating)?;
-            call(&registry, "set", &[&name.as_str().into(), &highlight])?;
-            css.push_str(&format!(
-                "::highlight({name}) {{ text-decoration: underline {} {}; text-decoration-thickness: 2px; background-color: color-mix(in srgb, {} 12%, transparent); }}\n",
-                rating.underline(),
-                rating.colour(),
-                rating.colour()
-            ));
-            names.push(name);
         }
-        let sheet = CssStyleSheet::new()?;
-        sheet.replace_sync(&css)?;
-        let sheets = document.adopted_style_sheets();
-        sheets.push(&sheet);
-        document.set_adopted_style_sheets(&sheets);
-        Ok(Paint {
-            document: document.clone(),
-            sheet,
-            names,
-            ranges,
-        })
+        self.ranges.borrow_mut().extend(ranges);
+        Ok(())
+    }
+
+    /// Whether match `index` is still on the page (a framework may have
+    /// replaced its text).
+    pub fn is_present(&self, index: usize) -> bool {
+        self.ranges
+            .borrow()
+            .get(index)
+            // Live ranges collapse when their text is removed.
+            .is_some_and(|range| {
+                !range.collapsed()
+                    && range
+                        .start_container()
+                        .is_ok_and(|node| node.is_connected())
+            })
     }
 
     /// The match painted at viewport point (x, y), and its box.
     pub fn hit(&self, x: f64, y: f64) -> Option<(usize, DomRect)> {
-        self.ranges.iter().enumerate().find_map(|(index, range)| {
-            let rects = range.get_client_rects()?;
-            let inside = (0..rects.length())
-                .filter_map(|i| rects.item(i))
-                .any(|r| x >= r.left() && x <= r.right() && y >= r.top() && y <= r.bottom());
-            inside.then(|| (index, range.get_bounding_client_rect()))
-        })
+        self.ranges
+            .borrow()
+            .iter()
+            .enumerate()
+            .find_map(|(index, range)| {
+                let rects = range.get_client_rects()?;
+                let inside = (0..rects.length())
+                    .filter_map(|i| rects.item(i))
+                    .any(|r| x >= r.left() && x <= r.right() && y >= r.top() && y <= r.bottom());
+                inside.then(|| (index, range.get_bounding_client_rect()))
+            })
     }
 
     /// The box of match `index`, to place its card.
     pub fn rect(&self, index: usize) -> Option<DomRect> {
-        self.ranges.get(index).map(Range::get_bounding_client_rect)
+        self.ranges
+            .borrow()
+            .get(index)
+            .map(Range::get_bounding_client_rect)
     }
 
     /// Unregisters every highlight and removes the stylesheet.
     pub fn remove(&self) {
         if let Some(registry) = registry() {
-            for name in &self.names {
+            for (rating, _) in self.highlights.borrow().iter() {
+                let name = format!("claimlens-{}", rating.slug());
                 let _ = call(&registry, "delete", &[&name.as_str().into()]);
             }
         }

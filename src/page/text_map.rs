@@ -56,38 +56,56 @@ impl TextMap {
             .all(|s| s.node.is_connected() && s.node.data() == s.content)
     }
 
+    /// The text of nodes added to the page after it was annotated, each
+    /// its own block: only the new content is read, never the whole article.
+    pub fn from_nodes(nodes: &[Node]) -> TextMap {
+        let mut map = TextMap {
+            text: String::new(),
+            segments: Vec::new(),
+        };
+        let mut chars = 0;
+        for node in nodes {
+            map.line_break(&mut chars);
+            map.visit(node, &mut chars);
+        }
+        map
+    }
+
     fn walk(&mut self, parent: &Node, chars: &mut usize) {
         let children = parent.child_nodes();
         for i in 0..children.length() {
-            let Some(child) = children.item(i) else {
-                continue;
-            };
-            if let Some(text) = child.dyn_ref::<Text>() {
-                let content = text.data();
-                if content.is_empty() {
-                    continue;
-                }
-                let count = content.chars().count();
-                self.text.push_str(&content);
-                self.segments.push(Segment {
-                    node: text.clone(),
-                    start: *chars,
-                    content,
-                });
-                *chars += count;
-            } else if let Some(element) = child.dyn_ref::<Element>() {
-                let tag = element.tag_name();
-                if is_excluded(&tag, |name| element.get_attribute(name)) {
-                    continue;
-                }
-                let block = is_block(&tag);
-                if block {
-                    self.line_break(chars);
-                }
-                self.walk(element, chars);
-                if block {
-                    self.line_break(chars);
-                }
+            if let Some(child) = children.item(i) {
+                self.visit(&child, chars);
+            }
+        }
+    }
+
+    fn visit(&mut self, child: &Node, chars: &mut usize) {
+        if let Some(text) = child.dyn_ref::<Text>() {
+            let content = text.data();
+            if content.is_empty() {
+                return;
+            }
+            let count = content.chars().count();
+            self.text.push_str(&content);
+            self.segments.push(Segment {
+                node: text.clone(),
+                start: *chars,
+                content,
+            });
+            *chars += count;
+        } else if let Some(element) = child.dyn_ref::<Element>() {
+            let tag = element.tag_name();
+            if is_excluded(&tag, |name| element.get_attribute(name)) {
+                return;
+            }
+            let block = is_block(&tag);
+            if block {
+                self.line_break(chars);
+            }
+            self.walk(element, chars);
+            if block {
+                self.line_break(chars);
             }
         }
     }

@@ -3,6 +3,7 @@ use super::panel::{PanelEntry, SummaryPanel};
 use crate::matcher::{Match, Matcher};
 use crate::ui::hooks::{mark_for, use_hover_intent, use_mark_events};
 use crate::ui::state::{Action, Anchor, CardState};
+use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
@@ -11,7 +12,8 @@ use yew::prelude::*;
 /// What one annotation run found, handed from boot to the UI.
 pub struct Report {
     pub matcher: Matcher,
-    pub matches: Vec<Match>,
+    /// Grows when content added to the page later has claims (`boot::live`).
+    pub matches: RefCell<Vec<Match>>,
     /// The annotated article element.
     pub container: Element,
     /// The element hosting the widget's shadow root.
@@ -20,6 +22,19 @@ pub struct Report {
     pub published: Option<crate::dataset::Date>,
     /// In paint mode, the painted ranges, for hit-testing and placing cards.
     pub paint: Option<Rc<crate::page::Paint>>,
+    /// Re-renders the UI after `matches` grew; set by [`App`].
+    pub refresh: RefCell<Option<Callback<()>>>,
+}
+
+impl Report {
+    /// Whether match `index` is still on the page: a framework may have
+    /// replaced the text it was found in.
+    pub fn is_present(&self, index: usize) -> bool {
+        match &self.paint {
+            Some(paint) => paint.is_present(index),
+            None => mark_for(&self.container, index).is_some(),
+        }
+    }
 }
 
 #[derive(Properties, Clone)]
@@ -39,6 +54,14 @@ impl PartialEq for AppProps {
 pub fn App(props: &AppProps) -> Html {
     let report = &props.report;
     let state = use_reducer(CardState::default);
+    let update = use_force_update();
+    {
+        let report = report.clone();
+        use_effect_with((), move |_| {
+            *report.refresh.borrow_mut() = Some(Callback::from(move |_| update.force_update()));
+        });
+    }
+    let matches = report.matches.borrow();
     use_mark_events(
         report.container.clone(),
         report.ui_host.clone(),
@@ -48,7 +71,7 @@ pub fn App(props: &AppProps) -> Html {
     use_hover_intent(report.ui_host.clone(), report.paint.clone(), state.clone());
 
     let card = state.open.and_then(|(match_index, anchor)| {
-        let found = report.matches.get(match_index)?;
+        let found = matches.get(match_index)?;
         let on_close = {
             let state = state.clone();
             let container = report.container.clone();
@@ -72,10 +95,10 @@ pub fn App(props: &AppProps) -> Html {
             />
         })
     });
-    let entries: Vec<PanelEntry> = report
-        .matches
+    let entries: Vec<PanelEntry> = matches
         .iter()
         .enumerate()
+        .filter(|(match_index, _)| report.is_present(*match_index))
         .map(|(match_index, found)| {
             let claim = report.matcher.claim(found);
             PanelEntry {

@@ -1,0 +1,79 @@
+// Pages that change after ClaimLens started: content added later is
+// annotated once it settles, without a rescan loop, in both modes; an
+// article swapped by a single-page app gets its new claims; unmount still
+// restores the page exactly.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { serve, launch, ROOT, TROOPS } from './harness.mjs';
+
+const DRUZHBA = 'druzhba-pipeline-carries-oil';
+const FIRST = '<p>Leaders met in Paris. Officials said 26 Western countries are ready to deploy troops to Ukraine once the fighting stops.</p>';
+// `control` gets every change the story gets, but ClaimLens never reads it
+// (it is hidden): after unmount the story must equal it exactly.
+const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Live</title></head><body>
+  <article id="story">${FIRST}</article><div id="control" hidden>${FIRST}</div>
+  <script type="module" src="/claimlens.js" data-manual></script></body></html>`;
+
+let site, browser;
+before(async () => {
+  site = await serve(join(ROOT, 'dist'), { '/live.html': { body: PAGE } });
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+/** Applies the same change to the story and the control copy. */
+const change = (page, fn) => page.evaluate((source) => {
+  const apply = new Function('el', source);
+  apply(document.getElementById('story'));
+  apply(document.getElementById('control'));
+}, fn);
+
+for (const mode of ['marks', 'paint']) {
+  test(`${mode}: content added later is annotated once settled, with no rescan loop`, async () => {
+    const page = await browser.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(site.url + '/live.html');
+    await page.waitForFunction(() => window.ClaimLens);
+    assert.equal(await page.evaluate((mode) => ClaimLens.mount({ article: '#story', mode }), mode), true);
+    await page.waitForSelector('[data-claimlens-state="ready"]');
+    assert.equal(await page.getAttribute('#story', 'data-claimlens-matches'), '1');
+
+    // "Read more": a paragraph appended.
+    const started = await page.evaluate(() => performance.now());
+    await change(page, "el.insertAdjacentHTML('beforeend', '<p>Hungary still receives Russian oil through the <em>Druzhba</em> pipeline, officials said.</p>')");
+    await page.waitForFunction(() => document.getElementById('story').dataset.claimlensMatches === '2', null, { timeout: 5000 });
+    const delay = (await page.evaluate(() => performance.now())) - started;
+    console.log(`# ${mode}: new paragraph annotated ${delay.toFixed(0)} ms after it was added (settle ${50} ms + idle)`);
+    const panel = () => page.$eval('claimlens-ui', (host) => host.shadowRoot.querySelector('[data-claimlens-panel]').textContent);
+    assert.match(await panel(), /2 claims in this article/, 'the panel counts the new claim');
+    if (mode === 'marks') {
+      assert.equal(await page.locator(`#story [data-claimlens-claim="${DRUZHBA}"]`).count() > 0, true);
+    }
+
+    // ClaimLens's own changes must not feed back: the page stays still.
+    const churn = await page.evaluate(() => new Promise((resolve) => {
+      let records = 0;
+      const observer = new MutationObserver((list) => { records += list.length; });
+      observer.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
+      setTimeout(() => { observer.disconnect(); resolve(records); }, 600);
+    }));
+    assert.equal(churn, 0, 'no DOM changes while nothing happens');
+
+    // A single-page app swaps the article.
+    await change(page, "el.innerHTML = '<h2>Next story</h2><p>Putin has shown no signs of making concessions to end the war.</p>'");
+    await page.waitForFunction(() => document.getElementById('story').dataset.claimlensMatches === '1', null, { timeout: 5000 });
+    assert.match(await panel(), /1 claim in this article/, 'only claims still on the page are counted');
+
+    await page.evaluate(() => ClaimLens.unmount());
+    const [story, control] = await page.evaluate(() => [document.getElementById('story').innerHTML, document.getElementById('control').innerHTML]);
+    assert.equal(story, control, 'unmount restores the page as the page itself left it');
+    assert.equal(await page.locator('#story[data-claimlens-state]').count(), 0);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+}
