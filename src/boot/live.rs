@@ -1,6 +1,7 @@
 //! Following a living page: content added after ClaimLens started (infinite
-//! scroll, "read more", a single-page app swapping the article) is read once
-//! it has settled, in idle time, and only the new nodes are read.
+//! scroll, "read more", a single-page app swapping the article) or text a
+//! framework rewrote in place is read once it has settled, in idle time, and
+//! only those nodes are read.
 //!
 //! ClaimLens's own changes never come back as work: after drawing, the
 //! observer's queued records are taken and dropped, so highlighting cannot
@@ -35,7 +36,13 @@ impl Live {
             move |records: js_sys::Array, _| {
                 let mut added = Vec::new();
                 for record in records.iter() {
-                    let nodes = record.unchecked_into::<MutationRecord>().added_nodes();
+                    let record = record.unchecked_into::<MutationRecord>();
+                    if record.type_() == "characterData" {
+                        // A framework rewrote a text node in place.
+                        added.extend(record.target());
+                        continue;
+                    }
+                    let nodes = record.added_nodes();
                     added.extend((0..nodes.length()).filter_map(|i| nodes.item(i)));
                 }
                 if added.is_empty() {
@@ -51,6 +58,7 @@ impl Live {
         let observer = MutationObserver::new(on_change.as_ref().unchecked_ref())?;
         let init = MutationObserverInit::new();
         init.set_child_list(true);
+        init.set_character_data(true);
         init.set_subtree(true);
         observer.observe_with_options(container, &init)?;
         Ok(Live {
@@ -88,7 +96,14 @@ fn when_idle(work: impl FnOnce() + 'static) {
 
 /// The added nodes worth reading: still in `container`, not ClaimLens's
 /// own, and not inside another of them (read once, not twice).
-pub fn new_content(container: &Element, mut nodes: Vec<Node>) -> Vec<Node> {
+pub fn new_content(container: &Element, nodes: Vec<Node>) -> Vec<Node> {
+    let mut unique: Vec<Node> = Vec::with_capacity(nodes.len());
+    for node in nodes {
+        if !unique.iter().any(|seen| seen.is_same_node(Some(&node))) {
+            unique.push(node);
+        }
+    }
+    let mut nodes = unique;
     nodes.retain(|node| {
         let element = match node.dyn_ref::<Element>() {
             Some(element) => Some(element.clone()),
@@ -106,7 +121,7 @@ pub fn new_content(container: &Element, mut nodes: Vec<Node>) -> Vec<Node> {
     let all = nodes.clone();
     nodes.retain(|node| {
         !all.iter()
-            .any(|other| other != node && other.contains(Some(node)))
+            .any(|other| !other.is_same_node(Some(node)) && other.contains(Some(node)))
     });
     nodes
 }

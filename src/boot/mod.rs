@@ -317,27 +317,28 @@ fn finish_mount(
     }
 }
 
-/// Reads content the page added after the first annotation (see `live`),
-/// highlights its claims and adds them to the cards and the panel.
+/// Reads content the page added or rewrote after the first annotation (see
+/// `live`), highlights its claims, and brings the cards, the panel and the
+/// match count up to date.
 fn annotate_added(nodes: Vec<Node>) {
-    let added = CURRENT.with(|current| {
+    let changed = CURRENT.with(|current| {
         let mut current = current.borrow_mut();
         let mounted = current.as_mut()?;
-        let nodes = live::new_content(&mounted.container, nodes);
-        if nodes.is_empty() {
-            return None;
-        }
-        let map = TextMap::from_nodes(&nodes);
-        if declined(map.text()).is_some() {
-            return None;
-        }
         let report = mounted.report.clone();
-        let mut found = report.matcher.find(map.text());
+        let mut nodes = nodes;
+        if let Highlighter::Marks(highlights) = &mut mounted.highlighter {
+            // Marks over text the page rewrote are stale; read it again.
+            nodes.extend(highlights.drop_stale().into_iter().map(Node::from));
+        }
+        let nodes = live::new_content(&mounted.container, nodes);
+        let map = TextMap::from_nodes(&nodes);
+        let mut found = if declined(map.text()).is_some() {
+            Vec::new()
+        } else {
+            report.matcher.find(map.text())
+        };
         if let Some(ratings) = &mounted.ratings {
             found.retain(|m| ratings.contains(&report.matcher.claim(m).rating));
-        }
-        if found.is_empty() {
-            return None;
         }
         let first_index = report.matches.borrow().len();
         let drawn = match &mut mounted.highlighter {
@@ -360,11 +361,16 @@ fn annotate_added(nodes: Vec<Node>) {
         if let Some(live) = &mounted.live {
             live.forget_own_changes();
         }
-        if let Err(error) = drawn {
-            web_sys::console::warn_2(&"ClaimLens could not highlight new content:".into(), &error);
-            return None;
+        match drawn {
+            Ok(()) => report.matches.borrow_mut().extend(found.iter().cloned()),
+            Err(error) => {
+                web_sys::console::warn_2(
+                    &"ClaimLens could not highlight new content:".into(),
+                    &error,
+                );
+                found.clear();
+            }
         }
-        report.matches.borrow_mut().extend(found.iter().cloned());
         let total = report.matches.borrow().len();
         let present = (0..total).filter(|&i| report.is_present(i)).count();
         let _ = mounted
@@ -372,11 +378,14 @@ fn annotate_added(nodes: Vec<Node>) {
             .set_attribute(COUNT_ATTR, &present.to_string());
         Some((report, found))
     });
-    let Some((report, found)) = added else {
+    let Some((report, found)) = changed else {
         return;
     };
     if let Some(refresh) = report.refresh.borrow().as_ref() {
         refresh.emit(());
+    }
+    if found.is_empty() {
+        return;
     }
     let detail = js_sys::Array::new();
     for m in &found {

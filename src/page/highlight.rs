@@ -36,9 +36,48 @@ claimlens-mark[data-claimlens-claim]:focus-visible { outline: 2px solid Highligh
 /// One split-and-wrap, remembered so it can be undone.
 struct Wrap {
     original: Text,
+    /// The original node's text right after the split: if it differs later,
+    /// the page's own code (a framework) has rewritten it.
+    prefix: String,
     mark: Element,
     wrapped: Text,
     rest: Option<Text>,
+}
+
+impl Wrap {
+    /// Whether the page has rewritten or moved the text around this mark,
+    /// so that merging it back would corrupt the page's own text.
+    fn is_stale(&self) -> bool {
+        let next = |node: &web_sys::Node| node.next_sibling();
+        !self.mark.is_connected()
+            || self.original.data() != self.prefix
+            || next(&self.original).as_ref() != Some(self.mark.as_ref())
+            || self
+                .rest
+                .as_ref()
+                .is_some_and(|rest| next(&self.mark).as_ref() != Some(rest.as_ref()))
+    }
+
+    /// Takes out what ClaimLens added and leaves the page's text as the
+    /// page last wrote it.
+    fn discard(self) {
+        self.mark.remove();
+        if let Some(rest) = &self.rest {
+            rest.remove();
+        }
+    }
+
+    /// Puts the split text back into the original node.
+    fn restore(self) {
+        let mut data = self.original.data();
+        data.push_str(&self.wrapped.data());
+        if let Some(rest) = &self.rest {
+            data.push_str(&rest.data());
+            rest.remove();
+        }
+        self.original.set_data(&data);
+        self.mark.remove();
+    }
 }
 
 /// The marks ClaimLens added to a page.
@@ -110,6 +149,7 @@ impl Highlights {
             parent.insert_before(&mark, Some(&wrapped))?;
             mark.append_child(&wrapped)?;
             self.wraps.push(Wrap {
+                prefix: original.data(),
                 original,
                 mark: mark.clone(),
                 wrapped,
@@ -132,17 +172,31 @@ impl Highlights {
         Ok(marks)
     }
 
-    /// Restores every wrapped text node and removes the stylesheet.
+    /// Takes out the marks whose text the page has rewritten since (a
+    /// framework re-rendering): their text is stale, and the page's own
+    /// text stands. Returns the rewritten text nodes, to be read again.
+    pub fn drop_stale(&mut self) -> Vec<Text> {
+        let mut rewritten = Vec::new();
+        let (stale, kept): (Vec<Wrap>, Vec<Wrap>) = self.wraps.drain(..).partition(Wrap::is_stale);
+        self.wraps = kept;
+        for wrap in stale.into_iter().rev() {
+            if wrap.original.is_connected() {
+                rewritten.push(wrap.original.clone());
+            }
+            wrap.discard();
+        }
+        rewritten
+    }
+
+    /// Restores every wrapped text node and removes the stylesheet; where
+    /// the page rewrote a node since, its own text is kept.
     pub fn remove(&mut self) {
         for wrap in self.wraps.drain(..).rev() {
-            let mut data = wrap.original.data();
-            data.push_str(&wrap.wrapped.data());
-            if let Some(rest) = &wrap.rest {
-                data.push_str(&rest.data());
-                rest.remove();
+            if wrap.is_stale() {
+                wrap.discard();
+            } else {
+                wrap.restore();
             }
-            wrap.original.set_data(&data);
-            wrap.mark.remove();
         }
         if let Some(sheet) = self.sheet.take() {
             let kept = js_sys::Array::new();

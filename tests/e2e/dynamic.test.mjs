@@ -64,6 +64,15 @@ for (const mode of ['marks', 'paint']) {
     }));
     assert.equal(churn, 0, 'no DOM changes while nothing happens');
 
+    // A script rewrites annotated text in place (as frameworks do with
+    // nodeValue): its text must show exactly, with the claim marked again.
+    await change(page, "el.querySelector('p').firstChild.nodeValue = 'Rewritten: officials said 26 Western countries are ready to deploy troops to Ukraine.'");
+    await page.waitForTimeout(400);
+    const [storyText, controlText] = await page.evaluate(() =>
+      ['story', 'control'].map((id) => document.getElementById(id).querySelector('p').textContent));
+    assert.equal(storyText, controlText, 'the rewritten paragraph shows exactly the page\'s text');
+    assert.equal(await page.getAttribute('#story', 'data-claimlens-matches'), '2', 'the claim is found again');
+
     // A single-page app swaps the article.
     await change(page, "el.innerHTML = '<h2>Next story</h2><p>Putin has shown no signs of making concessions to end the war.</p>'");
     await page.waitForFunction(() => document.getElementById('story').dataset.claimlensMatches === '1', null, { timeout: 5000 });
