@@ -5,30 +5,28 @@
 //! index never pairs with other data), then the vocabulary and the arena as
 //! `;`-terminated decimals and length-prefixed strings.
 
-use super::fnv::FnvMap;
-use super::{Arena, CompiledPattern, Matcher, PatternTerm, Term, UnicodeText};
+use super::vocabulary::{TermRef, Vocabulary};
+use super::{Arena, CompiledPattern, Matcher, PatternTerm, UnicodeText};
 use crate::dataset::Dataset;
 
 const FORMAT: &str = "claimlens-index-1";
 
 pub fn encode(matcher: &Matcher) -> String {
     let mut out = format!("{FORMAT}\n{}\n", matcher.dataset.info.content_hash);
-    let mut terms: Vec<(&Term, u32)> = matcher.vocabulary.iter().map(|(t, &id)| (t, id)).collect();
-    terms.sort_unstable_by_key(|&(_, id)| id);
-    num(&mut out, terms.len() as u64);
-    for (term, _) in terms {
+    num(&mut out, matcher.vocabulary.len() as u64);
+    for term in matcher.vocabulary.terms() {
         match term {
-            Term::Word(w) => {
+            TermRef::Word(w) => {
                 out.push('w');
                 out.push_str(&w.len().to_string());
                 out.push(':');
                 out.push_str(w);
             }
-            Term::Number(n) => {
+            TermRef::Number(n) => {
                 out.push('n');
-                num(&mut out, *n);
+                num(&mut out, n);
             }
-            Term::Day => out.push('d'),
+            TermRef::Day => out.push('d'),
         }
     }
     let arena = &matcher.arena;
@@ -69,16 +67,20 @@ pub fn decode(dataset: Dataset, unicode: Box<dyn UnicodeText>, text: &str) -> Op
     }
     let mut r = Reader(rest.as_bytes(), rest);
     let term_count = r.num()? as usize;
-    let mut vocabulary =
-        FnvMap::with_capacity_and_hasher(term_count.min(rest.len()), Default::default());
-    for id in 0..term_count {
+    let mut vocabulary = Vocabulary::with_capacity(term_count.min(rest.len()));
+    for _ in 0..term_count {
         let term = match r.byte()? {
-            b'w' => Term::Word(r.str()?.to_string()),
-            b'n' => Term::Number(r.num()?),
-            b'd' => Term::Day,
+            b'w' => TermRef::Word(r.str()?),
+            b'n' => TermRef::Number(r.num()?),
+            b'd' => TermRef::Day,
             _ => return None,
         };
-        vocabulary.insert(term, id as u32);
+        // A term twice is damage: `encode` numbers each term once.
+        let known = vocabulary.len();
+        vocabulary.intern(term);
+        if vocabulary.len() == known {
+            return None;
+        }
     }
     let id = |v: u64| u32::try_from(v).ok().filter(|&v| (v as usize) < term_count);
     let terms: Vec<PatternTerm> = r.list(|r| {
@@ -139,16 +141,22 @@ impl<'a> Reader<'a> {
         Some(b)
     }
     fn num(&mut self) -> Option<u64> {
-        let end = self.0.iter().position(|&b| b == b';')?;
-        let digits = &self.0[..end];
-        if digits.is_empty() || digits.len() > 19 || !digits.iter().all(u8::is_ascii_digit) {
-            return None;
+        // One pass: loading a large index is mostly parsing these.
+        let mut value = 0u64;
+        for (k, &b) in self.0.iter().enumerate() {
+            if b == b';' {
+                if k == 0 {
+                    return None;
+                }
+                self.0 = &self.0[k + 1..];
+                return Some(value);
+            }
+            if k == 19 || !b.is_ascii_digit() {
+                return None;
+            }
+            value = value * 10 + u64::from(b - b'0');
         }
-        let value = digits
-            .iter()
-            .fold(0u64, |n, &d| n * 10 + u64::from(d - b'0'));
-        self.0 = &self.0[end + 1..];
-        Some(value)
+        None
     }
     fn str(&mut self) -> Option<&'a str> {
         let colon = self.0.iter().position(|&b| b == b':')?;

@@ -38,11 +38,12 @@ mod fnv;
 mod normalize;
 pub mod text;
 mod tokens;
+mod vocabulary;
 
-use fnv::FnvMap;
 use text::UnicodeText;
 pub use tokens::Span;
-use tokens::{simple_phrase, tokenize, Stems, Term, Token};
+use tokens::{simple_phrase, tokenize, tokenize_with, Stems, Term, Token, Words};
+use vocabulary::{TermRef, Vocabulary};
 
 use crate::dataset::{Claim, Dataset};
 
@@ -72,7 +73,7 @@ pub struct Matcher {
     arena: Arena,
     /// Every term any pattern uses, numbered; text tokens are looked up here
     /// once, and patterns compare numbers instead of strings.
-    vocabulary: FnvMap<Term, u32>,
+    vocabulary: Vocabulary,
     /// Term id → claims anchored on it.
     index: AnchorIndex,
 }
@@ -92,7 +93,7 @@ struct PatternTerm {
 }
 
 impl PatternTerm {
-    fn matches(&self, token: &Token, id: u32) -> bool {
+    fn matches(&self, token: &Token<u32>, id: u32) -> bool {
         self.id == id && (!self.acronym_only || token.acronym)
     }
 }
@@ -171,7 +172,7 @@ impl Matcher {
         let mut compiler = Compiler {
             unicode: unicode.as_ref(),
             stems: Stems::new(),
-            vocabulary: FnvMap::default(),
+            vocabulary: Vocabulary::default(),
             arena: Arena::default(),
         };
         let patterns: Vec<CompiledPattern> =
@@ -187,7 +188,7 @@ impl Matcher {
         unicode: Box<dyn UnicodeText>,
         patterns: Vec<CompiledPattern>,
         arena: Arena,
-        vocabulary: FnvMap<Term, u32>,
+        vocabulary: Vocabulary,
     ) -> Matcher {
         let index = build_index(&patterns, &arena, vocabulary.len());
         Matcher {
@@ -226,10 +227,19 @@ impl Matcher {
 
     /// All claim mentions in `text`, sorted by position, never overlapping.
     pub fn find(&self, text: &str) -> Vec<Match> {
-        let tokens = tokenize(text, self.unicode.as_ref());
+        let mut lookup = Lookup {
+            vocabulary: &self.vocabulary,
+            stems: Stems::new(),
+        };
+        let tokens = tokenize_with(text, self.unicode.as_ref(), &mut lookup);
         let ids: Vec<u32> = tokens
             .iter()
-            .map(|t| self.vocabulary.get(&t.term).copied().unwrap_or(UNKNOWN))
+            .map(|t| match t.term {
+                Term::Word(id) => Some(id),
+                Term::Number(n) => self.vocabulary.number(n),
+                Term::Day => self.vocabulary.day(),
+            })
+            .map(|id| id.unwrap_or(UNKNOWN))
             .collect();
         let chars: Vec<char> = text.chars().collect();
         let mut candidates = Vec::new();
@@ -261,9 +271,32 @@ impl Matcher {
     }
 }
 
+/// Turns text words into vocabulary ids, stemming only words that may stem
+/// into a pattern word: the others are all [`UNKNOWN`] anyway.
+struct Lookup<'a> {
+    vocabulary: &'a Vocabulary,
+    stems: Stems,
+}
+
+impl Words for Lookup<'_> {
+    type Word = u32;
+
+    fn word(&mut self, word: &str) -> u32 {
+        if word.len() > 2 && !self.vocabulary.may_stem_into(word) {
+            return UNKNOWN;
+        }
+        let stem = self.stems.stem_ref(word);
+        self.vocabulary.word(stem).unwrap_or(UNKNOWN)
+    }
+
+    fn stemmed(&mut self, stem: &str) -> u32 {
+        self.vocabulary.word(stem).unwrap_or(UNKNOWN)
+    }
+}
+
 /// One sentence's tokens and their term ids.
 struct Sentence<'a> {
-    tokens: &'a [Token],
+    tokens: &'a [Token<u32>],
     ids: &'a [u32],
 }
 
@@ -371,14 +404,17 @@ pub fn regressions(dataset: &Dataset) -> Vec<crate::dataset::source::RegressionF
 struct Compiler<'a> {
     unicode: &'a dyn UnicodeText,
     stems: Stems,
-    vocabulary: FnvMap<Term, u32>,
+    vocabulary: Vocabulary,
     arena: Arena,
 }
 
 impl Compiler<'_> {
     fn intern(&mut self, term: Term) -> u32 {
-        let next = self.vocabulary.len() as u32;
-        *self.vocabulary.entry(term).or_insert(next)
+        self.vocabulary.intern(match &term {
+            Term::Word(w) => TermRef::Word(w),
+            Term::Number(n) => TermRef::Number(*n),
+            Term::Day => TermRef::Day,
+        })
     }
 
     fn phrase(&mut self, text: &str) -> Vec<PatternTerm> {

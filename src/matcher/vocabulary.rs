@@ -1,0 +1,351 @@
+//! The terms that patterns use, numbered in order of first use.
+//!
+//! Words live back to back in one string, found through an open-addressing
+//! table of ids: loading 100,000 claims' vocabulary used to cost one string
+//! allocation per word, and `find` can look a word up by `&str` without
+//! building a term for it.
+//!
+//! The vocabulary also answers "could this text word stem into any pattern
+//! word?" without stemming it. Stemming was the largest cost of `find`, and
+//! most words of an article are in no pattern. Snowball English only ever
+//! rewrites the end of a word, never its first char, and what it writes
+//! after the part of the word it keeps is one of "", "e", "i", "y", "l",
+//! "ie" or "le" ("rating" → "rat" + "e", "happy" → "happ" + "i", "skies" →
+//! "sk" + "y", "probability" → "probab" + "l", "dying" → "d" + "ie",
+//! "ability" → "ab" + "le"): those are all its rewrites (`slice_from` and
+//! `insert` in rust-stemmers' `english.rs`), chained. So a stem can come
+//! from a word only if [`stem_key`] of the stem is a prefix of the word; a
+//! property test checks this against the stemmer.
+
+use super::fnv::{self, FnvMap};
+
+/// A vocabulary term, borrowed.
+pub enum TermRef<'a> {
+    Word(&'a str),
+    Number(u64),
+    Day,
+}
+
+#[derive(Clone, Copy)]
+enum Entry {
+    Word { start: u32, end: u32 },
+    Number(u64),
+    Day,
+}
+
+const EMPTY: u32 = u32::MAX;
+
+#[derive(Default)]
+pub struct Vocabulary {
+    /// Every word term's text, back to back.
+    text: String,
+    /// Per term id.
+    entries: Vec<Entry>,
+    /// Word ids by hash of their text, linear probing; a power of two long
+    /// and at most half full. `EMPTY` marks a free slot.
+    slots: Vec<u32>,
+    words: usize,
+    numbers: FnvMap<u64, u32>,
+    day: Option<u32>,
+    /// Hashes of every word's [`stem_key`], the same way (0 is free).
+    keys: Vec<u64>,
+    key_count: usize,
+    /// Longest [`stem_key`] in bytes: longer prefixes need no look-up.
+    longest_key: usize,
+}
+
+/// The prefix that any word stemming to `stem` must start with: `stem`
+/// without the longest of Snowball's possible written endings (see the
+/// module comment), but never without its first char.
+pub fn stem_key(stem: &str) -> &str {
+    let first = stem.chars().next().map_or(0, char::len_utf8);
+    let written = if stem.ends_with("ie") || stem.ends_with("le") {
+        2
+    } else if stem.ends_with(['e', 'i', 'y', 'l']) {
+        1
+    } else {
+        0
+    };
+    // The endings are ASCII, so the cut is on a char boundary.
+    &stem[..(stem.len() - written).max(first)]
+}
+
+/// Slot for `hash` in a table of `len` (a power of two) slots.
+fn home(hash: u64, len: usize) -> usize {
+    // The high bits: FNV's low bits mix poorly for short keys.
+    ((hash >> 32) ^ hash) as usize & (len - 1)
+}
+
+impl Vocabulary {
+    /// An empty vocabulary with room for about `terms` terms.
+    pub fn with_capacity(terms: usize) -> Vocabulary {
+        let size = (terms * 2).next_power_of_two().max(16);
+        Vocabulary {
+            slots: vec![EMPTY; size],
+            keys: vec![0; size],
+            ..Vocabulary::default()
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// The terms in id order.
+    pub fn terms(&self) -> impl Iterator<Item = TermRef<'_>> {
+        self.entries.iter().map(|entry| match *entry {
+            Entry::Word { start, end } => TermRef::Word(&self.text[start as usize..end as usize]),
+            Entry::Number(n) => TermRef::Number(n),
+            Entry::Day => TermRef::Day,
+        })
+    }
+
+    fn word_text(&self, id: u32) -> &str {
+        match self.entries[id as usize] {
+            Entry::Word { start, end } => &self.text[start as usize..end as usize],
+            _ => unreachable!("only word ids are in the word table"),
+        }
+    }
+
+    /// The id of the word term `word`, if any pattern uses it.
+    pub fn word(&self, word: &str) -> Option<u32> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        let mut slot = home(fnv::hash(word.as_bytes()), self.slots.len());
+        loop {
+            match self.slots[slot] {
+                EMPTY => return None,
+                id if self.word_text(id) == word => return Some(id),
+                _ => slot = (slot + 1) & (self.slots.len() - 1),
+            }
+        }
+    }
+
+    pub fn number(&self, n: u64) -> Option<u32> {
+        self.numbers.get(&n).copied()
+    }
+
+    pub fn day(&self) -> Option<u32> {
+        self.day
+    }
+
+    /// The id of `term`, adding it if new.
+    pub fn intern(&mut self, term: TermRef) -> u32 {
+        let existing = match term {
+            TermRef::Word(w) => self.word(w),
+            TermRef::Number(n) => self.number(n),
+            TermRef::Day => self.day,
+        };
+        existing.unwrap_or_else(|| self.push(term))
+    }
+
+    /// Adds `term` under the next id; the caller knows it is new.
+    pub fn push(&mut self, term: TermRef) -> u32 {
+        let id = self.entries.len() as u32;
+        match term {
+            TermRef::Word(w) => {
+                let start = self.text.len() as u32;
+                self.text.push_str(w);
+                let end = self.text.len() as u32;
+                self.entries.push(Entry::Word { start, end });
+                self.words += 1;
+                if self.words * 2 > self.slots.len() {
+                    self.grow();
+                } else {
+                    self.place_word(id, w);
+                }
+            }
+            TermRef::Number(n) => {
+                self.entries.push(Entry::Number(n));
+                self.numbers.insert(n, id);
+            }
+            TermRef::Day => {
+                self.entries.push(Entry::Day);
+                self.day = Some(id);
+            }
+        }
+        id
+    }
+
+    /// Puts word `id` (text `w`) and its stem key into the tables, which
+    /// have room.
+    fn place_word(&mut self, id: u32, w: &str) {
+        let mut slot = home(fnv::hash(w.as_bytes()), self.slots.len());
+        while self.slots[slot] != EMPTY {
+            slot = (slot + 1) & (self.slots.len() - 1);
+        }
+        self.slots[slot] = id;
+        let key = stem_key(w);
+        self.longest_key = self.longest_key.max(key.len());
+        let hash = fnv::hash(key.as_bytes()).max(1);
+        let mut slot = home(hash, self.keys.len());
+        loop {
+            match self.keys[slot] {
+                0 => {
+                    self.keys[slot] = hash;
+                    self.key_count += 1;
+                    return;
+                }
+                h if h == hash => return,
+                _ => slot = (slot + 1) & (self.keys.len() - 1),
+            }
+        }
+    }
+
+    fn grow(&mut self) {
+        let size = (self.words * 4).next_power_of_two().max(16);
+        self.slots = vec![EMPTY; size];
+        self.keys = vec![0; size];
+        self.key_count = 0;
+        let text = std::mem::take(&mut self.text);
+        for id in 0..self.entries.len() {
+            if let Entry::Word { start, end } = self.entries[id] {
+                self.place_word(id as u32, &text[start as usize..end as usize]);
+            }
+        }
+        self.text = text;
+    }
+
+    /// False when no word of the vocabulary can be the stem of `word`, so
+    /// that `word` need not be stemmed. Hash collisions only ever say true.
+    pub fn may_stem_into(&self, word: &str) -> bool {
+        if self.words == 0 {
+            return false;
+        }
+        // Snowball drops a leading apostrophe: such a word keeps no prefix.
+        if word.starts_with('\'') {
+            return true;
+        }
+        let mut hash = fnv::OFFSET;
+        for (k, &b) in word.as_bytes().iter().enumerate().take(self.longest_key) {
+            hash = fnv::step(hash, b);
+            if word.is_char_boundary(k + 1) && self.has_key(hash.max(1)) {
+                return true;
+            }
+        }
+        false
+    }
+
+    fn has_key(&self, hash: u64) -> bool {
+        let mut slot = home(hash, self.keys.len());
+        loop {
+            match self.keys[slot] {
+                0 => return false,
+                h if h == hash => return true,
+                _ => slot = (slot + 1) & (self.keys.len() - 1),
+            }
+        }
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use rust_stemmers::{Algorithm, Stemmer};
+
+    fn holds(stemmer: &Stemmer, word: &str) -> bool {
+        word.starts_with(stem_key(&stemmer.stem(word)))
+    }
+
+    #[test]
+    fn every_rewrite_keeps_the_key() {
+        let stemmer = Stemmer::create(Algorithm::English);
+        for word in [
+            "rating",
+            "happy",
+            "happily",
+            "skies",
+            "skis",
+            "probability",
+            "ability",
+            "dying",
+            "lying",
+            "tying",
+            "idly",
+            "gently",
+            "ugly",
+            "early",
+            "only",
+            "singly",
+            "crying",
+            "hoping",
+            "hopping",
+            "ties",
+            "cries",
+            "agreed",
+            "generalizations",
+            "relational",
+            "conditional",
+            "valency",
+            "hesitancy",
+            "probably",
+            "digitizer",
+            "operator",
+            "feudalism",
+            "formality",
+            "hopefulness",
+            "callously",
+            "decisiveness",
+            "sensitivity",
+            "analogy",
+            "beautifully",
+            "needlessly",
+            "complicating",
+            "normalizing",
+            "electricity",
+            "electrical",
+            "activate",
+            "caresses",
+            "ponies",
+            "ukraine's",
+            "seller's'",
+            "yelling",
+            "sayings",
+            "boyish",
+            "mystery",
+            "troubling",
+            "ennobled",
+            "sizing",
+            "generously",
+            "arsenal",
+            "communism",
+            "generate",
+            "exceed",
+            "canning",
+            "news",
+            "howe",
+            "atlas",
+            "cosmos",
+            "bias",
+            "andes",
+            "zelenskyy",
+            "café",
+            "naïvely",
+        ] {
+            assert!(holds(&stemmer, word), "{word} → {}", stemmer.stem(word));
+        }
+    }
+
+    fn word() -> impl Strategy<Value = String> {
+        let part = prop::sample::select(vec![
+            "a", "b", "c", "d", "e", "i", "l", "o", "u", "y", "s", "t", "n", "g", "r", "z", "at",
+            "bl", "iz", "ed", "ing", "ly", "ies", "ied", "s'", "'s", "eed", "al", "ion", "ic",
+            "ful", "ness", "ment", "ent", "ence", "ance", "able", "ible", "ate", "ive", "ize",
+            "iti", "biliti", "abli", "ousli", "ation", "ator", "alism", "logi", "li", "tional",
+            "ical", "icate", "alize", "ative", "er", "ous", "ism", "ant", "é", "ï",
+        ]);
+        prop::collection::vec(part, 1..7).prop_map(|parts| parts.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(20_000))]
+        #[test]
+        fn a_stem_key_is_a_prefix_of_the_word(word in word()) {
+            let stemmer = Stemmer::create(Algorithm::English);
+            prop_assume!(!word.starts_with('\''));
+            prop_assert!(holds(&stemmer, &word), "{} → {}", word, stemmer.stem(&word));
+        }
+    }
+}
