@@ -76,9 +76,7 @@ pub fn decode(dataset: Dataset, unicode: Box<dyn UnicodeText>, text: &str) -> Op
             _ => return None,
         };
         // A term twice is damage: `encode` numbers each term once.
-        let known = vocabulary.len();
-        vocabulary.intern(term);
-        if vocabulary.len() == known {
+        if !vocabulary.push_new(term) {
             return None;
         }
     }
@@ -141,28 +139,37 @@ impl<'a> Reader<'a> {
         Some(b)
     }
     fn num(&mut self) -> Option<u64> {
-        // One pass: loading a large index is mostly parsing these.
+        // One tight pass: loading a large index is mostly parsing these.
         let mut value = 0u64;
-        for (k, &b) in self.0.iter().enumerate() {
-            if b == b';' {
-                if k == 0 {
-                    return None;
-                }
-                self.0 = &self.0[k + 1..];
-                return Some(value);
-            }
-            if k == 19 || !b.is_ascii_digit() {
-                return None;
-            }
-            value = value * 10 + u64::from(b - b'0');
+        let mut k = 0;
+        while let Some(digit) = self
+            .0
+            .get(k)
+            .map(|b| b.wrapping_sub(b'0'))
+            .filter(|&d| d <= 9)
+        {
+            value = value.wrapping_mul(10).wrapping_add(u64::from(digit));
+            k += 1;
         }
-        None
+        if k == 0 || k > 19 || self.0.get(k) != Some(&b';') {
+            return None;
+        }
+        self.0 = &self.0[k + 1..];
+        Some(value)
     }
     fn str(&mut self) -> Option<&'a str> {
         let colon = self.0.iter().position(|&b| b == b':')?;
-        let len: usize = std::str::from_utf8(&self.0[..colon]).ok()?.parse().ok()?;
+        // The length as `str::parse::<usize>` reads it.
+        let digits = &self.0[..colon];
+        let digits = digits.strip_prefix(b"+").unwrap_or(digits);
+        if digits.is_empty() || !digits.iter().all(u8::is_ascii_digit) {
+            return None;
+        }
+        let len = digits.iter().try_fold(0usize, |n, &d| {
+            n.checked_mul(10)?.checked_add(usize::from(d - b'0'))
+        })?;
         let start = self.1.len() - self.0.len() + colon + 1;
-        let text = self.1.get(start..start + len)?;
+        let text = self.1.get(start..start.checked_add(len)?)?;
         self.0 = &self.0[colon + 1 + len..];
         Some(text)
     }

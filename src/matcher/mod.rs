@@ -530,15 +530,16 @@ fn best_window(
     chars: &[char],
     claim_index: usize,
 ) -> Option<Match> {
-    if !occurrences(arena, pattern.vetoes, sentence).is_empty() {
-        return None;
+    // Most candidates lack a requirement: stop at the first one missing.
+    let mut per_requirement: Vec<Vec<TokenRange>> = Vec::with_capacity(pattern.requirements.len());
+    for group in pattern.requirements.clone() {
+        let found = occurrences(arena, group, sentence);
+        if found.is_empty() {
+            return None;
+        }
+        per_requirement.push(found);
     }
-    let per_requirement: Vec<Vec<TokenRange>> = pattern
-        .requirements
-        .clone()
-        .map(|group| occurrences(arena, group, sentence))
-        .collect();
-    if per_requirement.iter().any(Vec::is_empty) {
+    if !occurrences(arena, pattern.vetoes, sentence).is_empty() {
         return None;
     }
     // The optimal window starts at some occurrence; from each candidate left

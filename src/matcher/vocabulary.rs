@@ -47,9 +47,9 @@ pub struct Vocabulary {
     words: usize,
     numbers: FnvMap<u64, u32>,
     day: Option<u32>,
-    /// Hashes of every word's [`stem_key`], the same way (0 is free).
-    keys: Vec<u64>,
-    key_count: usize,
+    /// Hashes of every word's [`stem_key`], as long as `slots` (0 is free).
+    /// Colliding keys only cost a needless stemming.
+    keys: Vec<u32>,
     /// Longest [`stem_key`] in bytes: longer prefixes need no look-up.
     longest_key: usize,
 }
@@ -76,15 +76,30 @@ fn home(hash: u64, len: usize) -> usize {
     ((hash >> 32) ^ hash) as usize & (len - 1)
 }
 
+/// A key's entry in `keys`: never 0, which marks a free slot.
+fn key_hash(hash: u64) -> u32 {
+    (((hash >> 32) ^ hash) as u32).max(1)
+}
+
+/// The hash of `word` and of its [`stem_key`], in one pass.
+fn hashes(word: &str) -> (u64, u64) {
+    let key = stem_key(word).len();
+    let (mut hash, mut key_hash) = (fnv::OFFSET, fnv::OFFSET);
+    for (k, &b) in word.as_bytes().iter().enumerate() {
+        hash = fnv::step(hash, b);
+        if k + 1 == key {
+            key_hash = hash;
+        }
+    }
+    (hash, key_hash)
+}
+
 impl Vocabulary {
     /// An empty vocabulary with room for about `terms` terms.
     pub fn with_capacity(terms: usize) -> Vocabulary {
-        let size = (terms * 2).next_power_of_two().max(16);
-        Vocabulary {
-            slots: vec![EMPTY; size],
-            keys: vec![0; size],
-            ..Vocabulary::default()
-        }
+        let mut vocabulary = Vocabulary::default();
+        vocabulary.resize(terms);
+        vocabulary
     }
 
     pub fn len(&self) -> usize {
@@ -137,74 +152,90 @@ impl Vocabulary {
             TermRef::Number(n) => self.number(n),
             TermRef::Day => self.day,
         };
-        existing.unwrap_or_else(|| self.push(term))
+        existing.unwrap_or_else(|| {
+            self.push_new(term);
+            self.len() as u32 - 1
+        })
     }
 
-    /// Adds `term` under the next id; the caller knows it is new.
-    pub fn push(&mut self, term: TermRef) -> u32 {
+    /// Adds `term` under the next id, unless it is already there (false).
+    pub fn push_new(&mut self, term: TermRef) -> bool {
         let id = self.entries.len() as u32;
         match term {
             TermRef::Word(w) => {
+                if (self.words + 1) * 2 > self.slots.len() {
+                    self.resize(self.words + 1);
+                }
+                let (hash, key) = hashes(w);
+                let mut slot = home(hash, self.slots.len());
+                loop {
+                    match self.slots[slot] {
+                        EMPTY => break,
+                        old if self.word_text(old) == w => return false,
+                        _ => slot = (slot + 1) & (self.slots.len() - 1),
+                    }
+                }
+                self.slots[slot] = id;
+                self.add_key(key, stem_key(w).len());
                 let start = self.text.len() as u32;
                 self.text.push_str(w);
                 let end = self.text.len() as u32;
                 self.entries.push(Entry::Word { start, end });
                 self.words += 1;
-                if self.words * 2 > self.slots.len() {
-                    self.grow();
-                } else {
-                    self.place_word(id, w);
-                }
             }
             TermRef::Number(n) => {
+                if self.numbers.contains_key(&n) {
+                    return false;
+                }
                 self.entries.push(Entry::Number(n));
                 self.numbers.insert(n, id);
             }
             TermRef::Day => {
+                if self.day.is_some() {
+                    return false;
+                }
                 self.entries.push(Entry::Day);
                 self.day = Some(id);
             }
         }
-        id
+        true
     }
 
-    /// Puts word `id` (text `w`) and its stem key into the tables, which
-    /// have room.
-    fn place_word(&mut self, id: u32, w: &str) {
-        let mut slot = home(fnv::hash(w.as_bytes()), self.slots.len());
-        while self.slots[slot] != EMPTY {
-            slot = (slot + 1) & (self.slots.len() - 1);
-        }
-        self.slots[slot] = id;
-        let key = stem_key(w);
-        self.longest_key = self.longest_key.max(key.len());
-        let hash = fnv::hash(key.as_bytes()).max(1);
+    fn add_key(&mut self, hash: u64, len: usize) {
+        self.longest_key = self.longest_key.max(len);
+        let key = key_hash(hash);
         let mut slot = home(hash, self.keys.len());
         loop {
             match self.keys[slot] {
                 0 => {
-                    self.keys[slot] = hash;
-                    self.key_count += 1;
+                    self.keys[slot] = key;
                     return;
                 }
-                h if h == hash => return,
+                k if k == key => return,
                 _ => slot = (slot + 1) & (self.keys.len() - 1),
             }
         }
     }
 
-    fn grow(&mut self) {
-        let size = (self.words * 4).next_power_of_two().max(16);
+    /// Makes the tables big enough for `words` words, placing every word
+    /// again.
+    fn resize(&mut self, words: usize) {
+        let size = (words * 2).next_power_of_two().max(16);
         self.slots = vec![EMPTY; size];
         self.keys = vec![0; size];
-        self.key_count = 0;
-        let text = std::mem::take(&mut self.text);
         for id in 0..self.entries.len() {
             if let Entry::Word { start, end } = self.entries[id] {
-                self.place_word(id as u32, &text[start as usize..end as usize]);
+                let w = &self.text[start as usize..end as usize];
+                let (hash, key) = hashes(w);
+                let key_len = stem_key(w).len();
+                let mut slot = home(hash, size);
+                while self.slots[slot] != EMPTY {
+                    slot = (slot + 1) & (size - 1);
+                }
+                self.slots[slot] = id as u32;
+                self.add_key(key, key_len);
             }
         }
-        self.text = text;
     }
 
     /// False when no word of the vocabulary can be the stem of `word`, so
@@ -220,7 +251,7 @@ impl Vocabulary {
         let mut hash = fnv::OFFSET;
         for (k, &b) in word.as_bytes().iter().enumerate().take(self.longest_key) {
             hash = fnv::step(hash, b);
-            if word.is_char_boundary(k + 1) && self.has_key(hash.max(1)) {
+            if word.is_char_boundary(k + 1) && self.has_key(hash) {
                 return true;
             }
         }
@@ -228,11 +259,12 @@ impl Vocabulary {
     }
 
     fn has_key(&self, hash: u64) -> bool {
+        let key = key_hash(hash);
         let mut slot = home(hash, self.keys.len());
         loop {
             match self.keys[slot] {
                 0 => return false,
-                h if h == hash => return true,
+                k if k == key => return true,
                 _ => slot = (slot + 1) & (self.keys.len() - 1),
             }
         }
