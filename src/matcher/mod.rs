@@ -496,30 +496,29 @@ fn occurrences(arena: &Arena, group: u32, sentence: &Sentence) -> Vec<TokenRange
                 .enumerate()
                 .all(|(k, t)| t.matches(&sentence.tokens[at + k], sentence.ids[at + k]))
     };
-    let mut found = Vec::new();
-    for start in 0..length {
-        // The longest alternative starting here wins, whatever the order the
-        // editor listed them in: "meet Zelensky" over "meet".
-        let longest = arena
-            .alternatives(group)
-            .filter_map(|alt| {
-                // The first term in place, the rest after at most `gap` tokens.
-                if !matches_at(&alt[..1], start) {
-                    None
-                } else if alt.len() == 1 {
-                    Some(start + 1)
-                } else {
-                    (0..=gap)
-                        .map(|g| start + 1 + g)
-                        .find(|&at| matches_at(&alt[1..], at))
-                        .map(|at| at + alt.len() - 1)
-                }
-            })
-            .max();
-        if let Some(end) = longest {
-            found.push((start, end));
+    let mut found: Vec<TokenRange> = Vec::new();
+    for alt in arena.alternatives(group) {
+        // Scanning ids for the first term is cheap; most groups are absent.
+        for (start, &id) in sentence.ids.iter().enumerate() {
+            if id != alt[0].id || !matches_at(&alt[..1], start) {
+                continue;
+            }
+            // The rest after at most `gap` tokens.
+            let end = if alt.len() == 1 {
+                Some(start + 1)
+            } else {
+                (0..=gap)
+                    .map(|g| start + 1 + g)
+                    .find(|&at| matches_at(&alt[1..], at))
+                    .map(|at| at + alt.len() - 1)
+            };
+            found.extend(end.map(|end| (start, end)));
         }
     }
+    // The longest alternative starting at a token wins, whatever the order
+    // the editor listed them in: "meet Zelensky" over "meet".
+    found.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+    found.dedup_by_key(|range| range.0);
     found
 }
 
