@@ -282,11 +282,13 @@ impl Words for Lookup<'_> {
     type Word = u32;
 
     fn word(&mut self, word: &str) -> u32 {
-        if word.len() > 2 && !self.vocabulary.may_stem_into(word) {
-            return UNKNOWN;
+        // A word that is its own stem costs one look-up.
+        if self.stems.is_own_stem(word) || self.vocabulary.may_stem_into(word) {
+            let stem = self.stems.stem_ref(word);
+            self.vocabulary.word(stem).unwrap_or(UNKNOWN)
+        } else {
+            UNKNOWN
         }
-        let stem = self.stems.stem_ref(word);
-        self.vocabulary.word(stem).unwrap_or(UNKNOWN)
     }
 
     fn stemmed(&mut self, stem: &str) -> u32 {

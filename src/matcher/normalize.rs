@@ -38,6 +38,25 @@ impl Normalized {
         }
     }
 
+    /// Pushes ASCII chars that are each a whole cluster, starting at input
+    /// char `position`, as a block.
+    fn push_ascii(&mut self, run: &str, position: usize) {
+        if run.contains('`') {
+            for (k, c) in run.chars().enumerate() {
+                self.push(plain(c).unwrap_or(c), (position + k, position + k + 1));
+            }
+            return;
+        }
+        // No other ASCII char has a plain replacement.
+        self.text.push_str(run);
+        if self.origin.is_empty() && position == self.identical {
+            self.identical += run.len();
+        } else {
+            let positions = position..position + run.len();
+            self.origin.extend(positions.map(|p| (p, p + 1)));
+        }
+    }
+
     fn pop(&mut self) {
         self.text.pop();
         if self.origin.pop().is_none() {
@@ -83,11 +102,17 @@ pub fn normalize(input: &str, unicode: &dyn UnicodeText) -> Normalized {
     while i < bytes.len() {
         // Fast path: an ASCII char followed by ASCII (or the end) is a whole
         // grapheme cluster that NFKC leaves alone, and most news text is ASCII.
-        if bytes[i].is_ascii() && bytes.get(i + 1).is_none_or(u8::is_ascii) {
-            let c = bytes[i] as char;
-            out.push(plain(c).unwrap_or(c), (position, position + 1));
-            position += 1;
-            i += 1;
+        let mut run = i;
+        while run < bytes.len()
+            && bytes[run].is_ascii()
+            && bytes.get(run + 1).is_none_or(u8::is_ascii)
+        {
+            run += 1;
+        }
+        if run > i {
+            out.push_ascii(&input[i..run], position);
+            position += run - i;
+            i = run;
             continue;
         }
         // Otherwise segment up to the next safe ASCII boundary.

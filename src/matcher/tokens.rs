@@ -355,10 +355,15 @@ impl Stems {
         self.stem_ref(word).to_string()
     }
 
+    /// True if Snowball surely leaves `word` as it is.
+    pub fn is_own_stem(&self, word: &str) -> bool {
+        // Snowball never changes words of one or two letters.
+        word.len() <= 2 || !snowball_may_change(word)
+    }
+
     /// The stem of `word`, borrowed: a repeated word costs no allocation.
     pub fn stem_ref<'a>(&'a mut self, word: &'a str) -> &'a str {
-        // Snowball never changes words of one or two letters.
-        if word.len() <= 2 || !snowball_may_change(word) {
+        if self.is_own_stem(word) {
             return word;
         }
         if !self.cache.contains_key(word) {
@@ -381,7 +386,14 @@ const STEMMED_ENDINGS: &[&str] = &[
 /// False if Snowball leaves `word` as it is; stemming is the tokenizer's
 /// largest cost, and names and many other words need none.
 fn snowball_may_change(word: &str) -> bool {
-    word.starts_with('\'') || STEMMED_ENDINGS.iter().any(|ending| word.ends_with(ending))
+    let ends = |endings: &[&str]| endings.iter().any(|e| word.ends_with(e));
+    // By last byte first: this runs for every word of an article.
+    word.starts_with('\'')
+        || match word.as_bytes().last() {
+            Some(b'\'' | b's' | b'y' | b'e' | b'l') => true,
+            Some(b'd' | b'g' | b'i' | b'c' | b'm' | b'n' | b'r' | b't') => ends(STEMMED_ENDINGS),
+            _ => false,
+        }
 }
 
 /// "26", "26,000", "3.5" in thousandths; `None` for things like "3d".
