@@ -52,6 +52,20 @@ pub struct Vocabulary {
     keys: Vec<u32>,
     /// Longest [`stem_key`] in bytes: longer prefixes need no look-up.
     longest_key: usize,
+    /// A bit for the first two bytes of every word, and one for the byte
+    /// of every one-byte [`stem_key`]: small enough to stay in cache, they
+    /// turn away most absent words before the large tables above, whose
+    /// cache misses dominate `find` at 100,000 claims.
+    pairs: Vec<u64>,
+    short_keys: [u64; 4],
+}
+
+fn pair(word: &[u8]) -> usize {
+    usize::from(word[0]) << 8 | usize::from(word[1])
+}
+
+fn bit(bits: &[u64], index: usize) -> bool {
+    bits[index / 64] & (1 << (index % 64)) != 0
 }
 
 /// The prefix that any word stemming to `stem` must start with: `stem`
@@ -124,7 +138,7 @@ impl Vocabulary {
 
     /// The id of the word term `word`, if any pattern uses it.
     pub fn word(&self, word: &str) -> Option<u32> {
-        if self.slots.is_empty() {
+        if self.slots.is_empty() || (word.len() >= 2 && !bit(&self.pairs, pair(word.as_bytes()))) {
             return None;
         }
         let mut slot = home(fnv::hash(word.as_bytes()), self.slots.len());
@@ -176,7 +190,7 @@ impl Vocabulary {
                     }
                 }
                 self.slots[slot] = id;
-                self.add_key(key, stem_key(w).len());
+                self.add_key(w, key, stem_key(w).len());
                 let start = self.text.len() as u32;
                 self.text.push_str(w);
                 let end = self.text.len() as u32;
@@ -201,8 +215,16 @@ impl Vocabulary {
         true
     }
 
-    fn add_key(&mut self, hash: u64, len: usize) {
+    fn add_key(&mut self, word: &str, hash: u64, len: usize) {
         self.longest_key = self.longest_key.max(len);
+        if word.len() >= 2 {
+            let index = pair(word.as_bytes());
+            self.pairs[index / 64] |= 1 << (index % 64);
+        }
+        if len == 1 {
+            let index = usize::from(word.as_bytes()[0]);
+            self.short_keys[index / 64] |= 1 << (index % 64);
+        }
         let key = key_hash(hash);
         let mut slot = home(hash, self.keys.len());
         loop {
@@ -223,19 +245,21 @@ impl Vocabulary {
         let size = (words * 2).next_power_of_two().max(16);
         self.slots = vec![EMPTY; size];
         self.keys = vec![0; size];
+        self.pairs = vec![0; 1 << 10];
+        let text = std::mem::take(&mut self.text);
         for id in 0..self.entries.len() {
             if let Entry::Word { start, end } = self.entries[id] {
-                let w = &self.text[start as usize..end as usize];
+                let w = &text[start as usize..end as usize];
                 let (hash, key) = hashes(w);
-                let key_len = stem_key(w).len();
                 let mut slot = home(hash, size);
                 while self.slots[slot] != EMPTY {
                     slot = (slot + 1) & (size - 1);
                 }
                 self.slots[slot] = id as u32;
-                self.add_key(key, key_len);
+                self.add_key(w, key, stem_key(w).len());
             }
         }
+        self.text = text;
     }
 
     /// False when no word of the vocabulary can be the stem of `word`, so
@@ -247,6 +271,15 @@ impl Vocabulary {
         // Snowball drops a leading apostrophe: such a word keeps no prefix.
         if word.starts_with('\'') {
             return true;
+        }
+        // A key that is a prefix of `word` shares its first byte, and its
+        // first two if it has two.
+        let bytes = word.as_bytes();
+        let short = bytes
+            .first()
+            .is_some_and(|&b| bit(&self.short_keys, b.into()));
+        if !short && !(bytes.len() >= 2 && bit(&self.pairs, pair(bytes))) {
+            return false;
         }
         let mut hash = fnv::OFFSET;
         for (k, &b) in word.as_bytes().iter().enumerate().take(self.longest_key) {
