@@ -67,7 +67,9 @@ pub fn decode(dataset: Dataset, unicode: Box<dyn UnicodeText>, text: &str) -> Op
     }
     let mut r = Reader(rest.as_bytes(), rest);
     let term_count = r.num()? as usize;
-    let mut vocabulary = Vocabulary::with_capacity(term_count.min(rest.len()));
+    // Room for about ten bytes a word, so the text rarely moves as it grows.
+    let terms = term_count.min(rest.len());
+    let mut vocabulary = Vocabulary::with_capacity(terms, (terms * 10).min(rest.len()));
     for _ in 0..term_count {
         let term = match r.byte()? {
             b'w' => TermRef::Word(r.str()?),

@@ -95,23 +95,24 @@ fn key_hash(hash: u64) -> u32 {
     (((hash >> 32) ^ hash) as u32).max(1)
 }
 
-/// The hash of `word` and of its [`stem_key`], in one pass.
-fn hashes(word: &str) -> (u64, u64) {
+/// The hash of `word`, and the hash and length of its [`stem_key`].
+fn hashes(word: &str) -> (u64, u64, usize) {
     let key = stem_key(word).len();
-    let (mut hash, mut key_hash) = (fnv::OFFSET, fnv::OFFSET);
-    for (k, &b) in word.as_bytes().iter().enumerate() {
-        hash = fnv::step(hash, b);
-        if k + 1 == key {
-            key_hash = hash;
-        }
-    }
-    (hash, key_hash)
+    let bytes = word.as_bytes();
+    let key_hash = fnv::hash(&bytes[..key]);
+    let hash = bytes[key..].iter().fold(key_hash, |h, &b| fnv::step(h, b));
+    (hash, key_hash, key)
 }
 
 impl Vocabulary {
-    /// An empty vocabulary with room for about `terms` terms.
-    pub fn with_capacity(terms: usize) -> Vocabulary {
-        let mut vocabulary = Vocabulary::default();
+    /// An empty vocabulary with room for about `terms` terms of `text`
+    /// bytes in all.
+    pub fn with_capacity(terms: usize, text: usize) -> Vocabulary {
+        let mut vocabulary = Vocabulary {
+            entries: Vec::with_capacity(terms),
+            text: String::with_capacity(text),
+            ..Vocabulary::default()
+        };
         vocabulary.resize(terms);
         vocabulary
     }
@@ -180,7 +181,7 @@ impl Vocabulary {
                 if (self.words + 1) * 2 > self.slots.len() {
                     self.resize(self.words + 1);
                 }
-                let (hash, key) = hashes(w);
+                let (hash, key, key_len) = hashes(w);
                 let mut slot = home(hash, self.slots.len());
                 loop {
                     match self.slots[slot] {
@@ -190,7 +191,7 @@ impl Vocabulary {
                     }
                 }
                 self.slots[slot] = id;
-                self.add_key(w, key, stem_key(w).len());
+                self.add_key(w, key, key_len);
                 let start = self.text.len() as u32;
                 self.text.push_str(w);
                 let end = self.text.len() as u32;
@@ -250,13 +251,13 @@ impl Vocabulary {
         for id in 0..self.entries.len() {
             if let Entry::Word { start, end } = self.entries[id] {
                 let w = &text[start as usize..end as usize];
-                let (hash, key) = hashes(w);
+                let (hash, key, key_len) = hashes(w);
                 let mut slot = home(hash, size);
                 while self.slots[slot] != EMPTY {
                     slot = (slot + 1) & (size - 1);
                 }
                 self.slots[slot] = id as u32;
-                self.add_key(w, key, stem_key(w).len());
+                self.add_key(w, key, key_len);
             }
         }
         self.text = text;
