@@ -279,7 +279,8 @@ impl Vocabulary {
         let short = bytes
             .first()
             .is_some_and(|&b| bit(&self.short_keys, b.into()));
-        if !short && !(bytes.len() >= 2 && bit(&self.pairs, pair(bytes))) {
+        let paired = bytes.len() >= 2 && bit(&self.pairs, pair(bytes));
+        if !(short || paired) {
             return false;
         }
         let mut hash = fnv::OFFSET;
