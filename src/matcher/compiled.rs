@@ -71,16 +71,22 @@ pub fn decode(dataset: Dataset, unicode: Box<dyn UnicodeText>, text: &str) -> Op
     let terms = term_count.min(rest.len());
     let mut vocabulary = Vocabulary::with_capacity(terms, (terms * 10).min(rest.len()));
     for _ in 0..term_count {
-        let term = match r.byte()? {
-            b'w' => TermRef::Word(r.str()?),
-            b'n' => TermRef::Number(r.num()?),
-            b'd' => TermRef::Day,
+        // A term twice is damage: `encode` numbers each term once.
+        let new = match r.byte()? {
+            b'w' => {
+                vocabulary.push_word_unindexed(r.str()?);
+                true
+            }
+            b'n' => vocabulary.push_new(TermRef::Number(r.num()?)),
+            b'd' => vocabulary.push_new(TermRef::Day),
             _ => return None,
         };
-        // A term twice is damage: `encode` numbers each term once.
-        if !vocabulary.push_new(term) {
+        if !new {
             return None;
         }
+    }
+    if !vocabulary.index_words() {
+        return None;
     }
     let id = |v: u64| u32::try_from(v).ok().filter(|&v| (v as usize) < term_count);
     let terms: Vec<PatternTerm> = r.list(|r| {
