@@ -279,8 +279,6 @@ struct Lookup<'a> {
 }
 
 impl Words for Lookup<'_> {
-    type Word = u32;
-
     fn word(&mut self, word: &str) -> u32 {
         // A word that is its own stem costs one look-up.
         if self.stems.is_own_stem(word) || self.vocabulary.may_stem_into(word) {

@@ -45,22 +45,31 @@ pub struct Token<W = String> {
     pub sentence: usize,
 }
 
-/// How the tokenizer turns a lower-case word into a [`Term::Word`].
+/// How the tokenizer turns a lower-case word into the number in its
+/// [`Term::Word`]: a vocabulary id when matching, an index into a list of
+/// stems when compiling. One number type keeps one copy of the tokenizer in
+/// the widget's wasm.
 pub trait Words {
-    type Word: Clone;
     /// `word` needs stemming.
-    fn word(&mut self, word: &str) -> Self::Word;
+    fn word(&mut self, word: &str) -> u32;
     /// `stem` is already a stem.
-    fn stemmed(&mut self, stem: &str) -> Self::Word;
+    fn stemmed(&mut self, stem: &str) -> u32;
 }
 
-impl Words for Stems {
-    type Word = String;
-    fn word(&mut self, word: &str) -> String {
-        self.stem(word)
+/// Each word's stem, listed in the order the tokenizer asks.
+struct StemList {
+    stems: Stems,
+    list: Vec<String>,
+}
+
+impl Words for StemList {
+    fn word(&mut self, word: &str) -> u32 {
+        let stem = self.stems.stem(word);
+        self.stemmed(&stem)
     }
-    fn stemmed(&mut self, stem: &str) -> String {
-        stem.to_string()
+    fn stemmed(&mut self, stem: &str) -> u32 {
+        self.list.push(stem.to_string());
+        self.list.len() as u32 - 1
     }
 }
 
@@ -121,15 +130,33 @@ impl Fold {
 
 /// Splits `text` into stemmed word and number tokens grouped into sentences.
 pub fn tokenize(text: &str, unicode: &dyn UnicodeText) -> Vec<Token> {
-    tokenize_with(text, unicode, &mut Stems::new())
+    let mut words = StemList {
+        stems: Stems::new(),
+        list: Vec::new(),
+    };
+    let tokens = tokenize_with(text, unicode, &mut words);
+    tokens
+        .into_iter()
+        .map(|t| Token {
+            term: match t.term {
+                Term::Word(index) => Term::Word(words.list[index as usize].clone()),
+                Term::Number(n) => Term::Number(n),
+                Term::Day => Term::Day,
+            },
+            fold: t.fold,
+            acronym: t.acronym,
+            span: t.span,
+            sentence: t.sentence,
+        })
+        .collect()
 }
 
 /// [`tokenize`], with `words` turning each word into a term.
-pub fn tokenize_with<W: Words>(
+pub fn tokenize_with(
     text: &str,
     unicode: &dyn UnicodeText,
-    words: &mut W,
-) -> Vec<Token<W::Word>> {
+    words: &mut dyn Words,
+) -> Vec<Token<u32>> {
     let normalized = normalize(text, unicode);
     let norm = &normalized.text;
     // ASCII text (most news) takes the table-free UAX #29 path, and its
@@ -288,13 +315,13 @@ pub fn simple_phrase(text: &str, stems: &mut Stems) -> Option<Vec<(Term, bool)>>
         .collect()
 }
 
-fn push_word<W: Words>(
-    tokens: &mut Vec<Token<W::Word>>,
+fn push_word(
+    tokens: &mut Vec<Token<u32>>,
     word: &str,
     span: Span,
     sentence: usize,
     acronym: bool,
-    words: &mut W,
+    words: &mut dyn Words,
 ) {
     let token = |term, text: &str| Token {
         term,
