@@ -19,9 +19,10 @@ pub struct Span {
     pub end: usize,
 }
 
-/// What a token means for matching. Words are stems (`String`) when
-/// compiling patterns, and vocabulary ids when matching, where a word's
-/// stem only matters if a pattern uses it.
+/// What a token means for matching. Words are stems (`String`) in
+/// patterns; the tokenizer itself numbers them (see [`Words`]), and `find`
+/// numbers them by vocabulary id, so a text word's stem is only needed if a
+/// pattern may use it.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Term<W = String> {
     /// A stemmed word.
@@ -90,6 +91,7 @@ pub enum Fold {
     Multiplier(u64),
     /// A month name or abbreviation other than "may".
     Month,
+    /// "may": a number after it is not a day, since "may" is mostly the verb.
     May,
     And,
     A,
