@@ -33,8 +33,8 @@ fn main() {
         None => vec![100, 1_000, 10_000, 100_000],
     };
     println!(
-        "{:>8} {:>12} {:>14} {:>10} {:>12} {:>9}",
-        "claims", "index build", "find/article", "matches", "index RSS", "words"
+        "{:>8} {:>12} {:>12} {:>14} {:>10} {:>12} {:>9}",
+        "claims", "index build", "index load", "find/article", "matches", "index RSS", "words"
     );
     let mut baseline: Option<(usize, Duration)> = None;
     for claims in sizes {

@@ -51,6 +51,10 @@ pub fn word_starts(text: &str) -> Vec<usize> {
     }
     for i in 1..b.len() {
         let (prev, cur) = (b[i - 1], b[i]);
+        // Inside a run of letters, digits or spaces: the common case.
+        if prev == cur && matches!(cur, Word::Letter | Word::Numeric | Word::Space) {
+            continue;
+        }
         let before = i.checked_sub(2).map(|k| b[k]);
         let after = b.get(i + 1).copied();
         let keep = match (prev, cur) {
@@ -121,6 +125,18 @@ pub fn sentence_starts(text: &str) -> Vec<usize> {
     }
     for i in 1..b.len() {
         let (prev, cur) = (b[i - 1], b[i]);
+        // Only a paragraph separator or "SATerm Close* Sp*" ends a sentence.
+        if !matches!(
+            prev,
+            Sentence::Cr
+                | Sentence::Lf
+                | Sentence::Space
+                | Sentence::ATerm
+                | Sentence::STerm
+                | Sentence::Close
+        ) {
+            continue;
+        }
         let breaks = if prev == Sentence::Cr && cur == Sentence::Lf {
             false // SB3
         } else if para(prev) {

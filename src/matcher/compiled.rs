@@ -5,30 +5,28 @@
 //! index never pairs with other data), then the vocabulary and the arena as
 //! `;`-terminated decimals and length-prefixed strings.
 
-use super::fnv::FnvMap;
-use super::{Arena, CompiledPattern, Matcher, PatternTerm, Term, UnicodeText};
+use super::vocabulary::{TermRef, Vocabulary};
+use super::{Arena, CompiledPattern, Matcher, PatternTerm, UnicodeText};
 use crate::dataset::Dataset;
 
 const FORMAT: &str = "claimlens-index-1";
 
 pub fn encode(matcher: &Matcher) -> String {
     let mut out = format!("{FORMAT}\n{}\n", matcher.dataset.info.content_hash);
-    let mut terms: Vec<(&Term, u32)> = matcher.vocabulary.iter().map(|(t, &id)| (t, id)).collect();
-    terms.sort_unstable_by_key(|&(_, id)| id);
-    num(&mut out, terms.len() as u64);
-    for (term, _) in terms {
+    num(&mut out, matcher.vocabulary.len() as u64);
+    for term in matcher.vocabulary.terms() {
         match term {
-            Term::Word(w) => {
+            TermRef::Word(w) => {
                 out.push('w');
                 out.push_str(&w.len().to_string());
                 out.push(':');
                 out.push_str(w);
             }
-            Term::Number(n) => {
+            TermRef::Number(n) => {
                 out.push('n');
-                num(&mut out, *n);
+                num(&mut out, n);
             }
-            Term::Day => out.push('d'),
+            TermRef::Day => out.push('d'),
         }
     }
     let arena = &matcher.arena;
@@ -69,16 +67,26 @@ pub fn decode(dataset: Dataset, unicode: Box<dyn UnicodeText>, text: &str) -> Op
     }
     let mut r = Reader(rest.as_bytes(), rest);
     let term_count = r.num()? as usize;
-    let mut vocabulary =
-        FnvMap::with_capacity_and_hasher(term_count.min(rest.len()), Default::default());
-    for id in 0..term_count {
-        let term = match r.byte()? {
-            b'w' => Term::Word(r.str()?.to_string()),
-            b'n' => Term::Number(r.num()?),
-            b'd' => Term::Day,
+    // Room for about ten bytes a word, so the text rarely moves as it grows.
+    let terms = term_count.min(rest.len());
+    let mut vocabulary = Vocabulary::with_capacity(terms, (terms * 10).min(rest.len()));
+    for _ in 0..term_count {
+        // A term twice is damage: `encode` numbers each term once.
+        let new = match r.byte()? {
+            b'w' => {
+                vocabulary.push_word_unindexed(r.str()?);
+                true
+            }
+            b'n' => vocabulary.push_new(TermRef::Number(r.num()?)),
+            b'd' => vocabulary.push_new(TermRef::Day),
             _ => return None,
         };
-        vocabulary.insert(term, id as u32);
+        if !new {
+            return None;
+        }
+    }
+    if !vocabulary.index_words() {
+        return None;
     }
     let id = |v: u64| u32::try_from(v).ok().filter(|&v| (v as usize) < term_count);
     let terms: Vec<PatternTerm> = r.list(|r| {
@@ -130,6 +138,33 @@ pub fn decode(dataset: Dataset, unicode: Box<dyn UnicodeText>, text: &str) -> Op
     ))
 }
 
+const ONES: u64 = 0x0101_0101_0101_0101;
+
+/// How many of the (little-endian) bytes of `chunk` are ASCII digits
+/// before the first one that is not; 8 if all are.
+fn digit_count(chunk: u64) -> usize {
+    let high = ONES * 0x80;
+    let low = chunk & !high;
+    // Per byte, without carries between bytes: bit 7 of `low + 0x46` is set
+    // from ':' (0x3A) up; bit 7 of `low + 0x50` from '0' (0x30) up.
+    let above_nine = (low + ONES * 0x46) & high;
+    let from_zero = (low + ONES * 0x50) & high;
+    let not_digit = (chunk & high) | above_nine | (!from_zero & high);
+    not_digit.trailing_zeros() as usize / 8
+}
+
+/// The value of the first `digits` (1 to 7) bytes of `chunk`, all ASCII
+/// digits, most significant first.
+fn swar_value(chunk: u64, digits: usize) -> u64 {
+    // Right-align the digits in eight places, padded with zero digits.
+    let shift = 8 * (8 - digits);
+    let chunk = ((chunk << shift) | (ONES * 0x30) >> (64 - shift)) - ONES * 0x30;
+    // Pairs, then fours, then eight: each byte, pair and four holds a value.
+    let chunk = (chunk * 10 + (chunk >> 8)) & 0x00ff_00ff_00ff_00ff;
+    let chunk = (chunk * 100 + (chunk >> 16)) & 0x0000_ffff_0000_ffff;
+    (chunk * 10_000 + (chunk >> 32)) & 0xffff_ffff
+}
+
 struct Reader<'a>(&'a [u8], &'a str);
 
 impl<'a> Reader<'a> {
@@ -139,22 +174,46 @@ impl<'a> Reader<'a> {
         Some(b)
     }
     fn num(&mut self) -> Option<u64> {
-        let end = self.0.iter().position(|&b| b == b';')?;
-        let digits = &self.0[..end];
-        if digits.is_empty() || digits.len() > 19 || !digits.iter().all(u8::is_ascii_digit) {
+        // Loading a large index is mostly parsing these: most have at most
+        // seven digits and take the eight-bytes-at-once path.
+        if let Some(&chunk) = self.0.first_chunk::<8>() {
+            let chunk = u64::from_le_bytes(chunk);
+            let digits = digit_count(chunk);
+            if (1..8).contains(&digits) && self.0[digits] == b';' {
+                self.0 = &self.0[digits + 1..];
+                return Some(swar_value(chunk, digits));
+            }
+        }
+        let mut value = 0u64;
+        let mut k = 0;
+        while let Some(digit) = self
+            .0
+            .get(k)
+            .map(|b| b.wrapping_sub(b'0'))
+            .filter(|&d| d <= 9)
+        {
+            value = value.wrapping_mul(10).wrapping_add(u64::from(digit));
+            k += 1;
+        }
+        if k == 0 || k > 19 || self.0.get(k) != Some(&b';') {
             return None;
         }
-        let value = digits
-            .iter()
-            .fold(0u64, |n, &d| n * 10 + u64::from(d - b'0'));
-        self.0 = &self.0[end + 1..];
+        self.0 = &self.0[k + 1..];
         Some(value)
     }
     fn str(&mut self) -> Option<&'a str> {
         let colon = self.0.iter().position(|&b| b == b':')?;
-        let len: usize = std::str::from_utf8(&self.0[..colon]).ok()?.parse().ok()?;
+        // The length as `str::parse::<usize>` reads it.
+        let digits = &self.0[..colon];
+        let digits = digits.strip_prefix(b"+").unwrap_or(digits);
+        if digits.is_empty() || !digits.iter().all(u8::is_ascii_digit) {
+            return None;
+        }
+        let len = digits.iter().try_fold(0usize, |n, &d| {
+            n.checked_mul(10)?.checked_add(usize::from(d - b'0'))
+        })?;
         let start = self.1.len() - self.0.len() + colon + 1;
-        let text = self.1.get(start..start + len)?;
+        let text = self.1.get(start..start.checked_add(len)?)?;
         self.0 = &self.0[colon + 1 + len..];
         Some(text)
     }
@@ -165,5 +224,32 @@ impl<'a> Reader<'a> {
             items.push(item(self)?);
         }
         Some(items)
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::Reader;
+    use proptest::prelude::*;
+
+    /// What `num` reads, written plainly.
+    fn reference(bytes: &[u8]) -> Option<(u64, usize)> {
+        let end = bytes.iter().position(|&b| b == b';')?;
+        let digits = &bytes[..end];
+        if digits.is_empty() || digits.len() > 19 || !digits.iter().all(u8::is_ascii_digit) {
+            return None;
+        }
+        let value = digits.iter().fold(0, |n, &d| n * 10 + u64::from(d - b'0'));
+        Some((value, end + 1))
+    }
+
+    proptest! {
+        #[test]
+        fn numbers_read_as_written(text in "[0-9]{0,21}[;:0-9a\\u{e9}]{0,12}") {
+            let bytes = text.as_bytes();
+            let mut reader = Reader(bytes, &text);
+            let read = reader.num().map(|v| (v, bytes.len() - reader.0.len()));
+            prop_assert_eq!(read, reference(bytes), "{:?}", text);
+        }
     }
 }

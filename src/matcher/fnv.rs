@@ -5,21 +5,24 @@
 
 use std::hash::{BuildHasherDefault, Hasher};
 
+pub const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// One FNV-1a step; exposed so that a word's prefixes hash in one pass.
+pub fn step(hash: u64, byte: u8) -> u64 {
+    (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+}
+
+pub fn hash(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(OFFSET, |h, &b| step(h, b))
+}
+
 #[derive(Default)]
 pub struct Fnv(u64);
 
 impl Hasher for Fnv {
     fn write(&mut self, bytes: &[u8]) {
-        let mut hash = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            hash ^= u64::from(b);
-            hash = hash.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = hash;
+        let start = if self.0 == 0 { OFFSET } else { self.0 };
+        self.0 = bytes.iter().fold(start, |h, &b| step(h, b));
     }
 
     fn finish(&self) -> u64 {

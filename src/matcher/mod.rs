@@ -39,14 +39,15 @@ mod normalize;
 mod pieces;
 pub mod text;
 mod tokens;
+mod vocabulary;
 
-use fnv::FnvMap;
 use text::UnicodeText;
 // build.rs compiles this module too, without using `pieces`.
 #[allow(unused_imports)]
 pub use pieces::pieces;
 pub use tokens::Span;
-use tokens::{simple_phrase, tokenize, Stems, Term, Token};
+use tokens::{simple_phrase, tokenize, tokenize_with, Stems, Term, Token, Words};
+use vocabulary::{TermRef, Vocabulary};
 
 use crate::dataset::{Claim, Dataset};
 
@@ -76,7 +77,7 @@ pub struct Matcher {
     arena: Arena,
     /// Every term any pattern uses, numbered; text tokens are looked up here
     /// once, and patterns compare numbers instead of strings.
-    vocabulary: FnvMap<Term, u32>,
+    vocabulary: Vocabulary,
     /// Term id → claims anchored on it.
     index: AnchorIndex,
 }
@@ -96,7 +97,7 @@ struct PatternTerm {
 }
 
 impl PatternTerm {
-    fn matches(&self, token: &Token, id: u32) -> bool {
+    fn matches(&self, token: &Token<u32>, id: u32) -> bool {
         self.id == id && (!self.acronym_only || token.acronym)
     }
 }
@@ -175,7 +176,7 @@ impl Matcher {
         let mut compiler = Compiler {
             unicode: unicode.as_ref(),
             stems: Stems::new(),
-            vocabulary: FnvMap::default(),
+            vocabulary: Vocabulary::default(),
             arena: Arena::default(),
         };
         let patterns: Vec<CompiledPattern> =
@@ -191,7 +192,7 @@ impl Matcher {
         unicode: Box<dyn UnicodeText>,
         patterns: Vec<CompiledPattern>,
         arena: Arena,
-        vocabulary: FnvMap<Term, u32>,
+        vocabulary: Vocabulary,
     ) -> Matcher {
         let index = build_index(&patterns, &arena, vocabulary.len());
         Matcher {
@@ -230,10 +231,19 @@ impl Matcher {
 
     /// All claim mentions in `text`, sorted by position, never overlapping.
     pub fn find(&self, text: &str) -> Vec<Match> {
-        let tokens = tokenize(text, self.unicode.as_ref());
+        let mut lookup = Lookup {
+            vocabulary: &self.vocabulary,
+            stems: Stems::new(),
+        };
+        let tokens = tokenize_with(text, self.unicode.as_ref(), &mut lookup);
         let ids: Vec<u32> = tokens
             .iter()
-            .map(|t| self.vocabulary.get(&t.term).copied().unwrap_or(UNKNOWN))
+            .map(|t| match t.term {
+                Term::Word(id) => Some(id),
+                Term::Number(n) => self.vocabulary.number(n),
+                Term::Day => self.vocabulary.day(),
+            })
+            .map(|id| id.unwrap_or(UNKNOWN))
             .collect();
         let chars: Vec<char> = text.chars().collect();
         let mut candidates = Vec::new();
@@ -265,9 +275,32 @@ impl Matcher {
     }
 }
 
+/// Turns text words into vocabulary ids, stemming only words that may stem
+/// into a pattern word: the others are all [`UNKNOWN`] anyway.
+struct Lookup<'a> {
+    vocabulary: &'a Vocabulary,
+    stems: Stems,
+}
+
+impl Words for Lookup<'_> {
+    fn word(&mut self, word: &str) -> u32 {
+        // A word that is its own stem costs one look-up.
+        if self.stems.is_own_stem(word) || self.vocabulary.may_stem_into(word) {
+            let stem = self.stems.stem_ref(word);
+            self.vocabulary.word(stem).unwrap_or(UNKNOWN)
+        } else {
+            UNKNOWN
+        }
+    }
+
+    fn stemmed(&mut self, stem: &str) -> u32 {
+        self.vocabulary.word(stem).unwrap_or(UNKNOWN)
+    }
+}
+
 /// One sentence's tokens and their term ids.
 struct Sentence<'a> {
-    tokens: &'a [Token],
+    tokens: &'a [Token<u32>],
     ids: &'a [u32],
 }
 
@@ -375,14 +408,17 @@ pub fn regressions(dataset: &Dataset) -> Vec<crate::dataset::source::RegressionF
 struct Compiler<'a> {
     unicode: &'a dyn UnicodeText,
     stems: Stems,
-    vocabulary: FnvMap<Term, u32>,
+    vocabulary: Vocabulary,
     arena: Arena,
 }
 
 impl Compiler<'_> {
     fn intern(&mut self, term: Term) -> u32 {
-        let next = self.vocabulary.len() as u32;
-        *self.vocabulary.entry(term).or_insert(next)
+        self.vocabulary.intern(match &term {
+            Term::Word(w) => TermRef::Word(w),
+            Term::Number(n) => TermRef::Number(*n),
+            Term::Day => TermRef::Day,
+        })
     }
 
     fn phrase(&mut self, text: &str) -> Vec<PatternTerm> {
@@ -464,30 +500,29 @@ fn occurrences(arena: &Arena, group: u32, sentence: &Sentence) -> Vec<TokenRange
                 .enumerate()
                 .all(|(k, t)| t.matches(&sentence.tokens[at + k], sentence.ids[at + k]))
     };
-    let mut found = Vec::new();
-    for start in 0..length {
-        // The longest alternative starting here wins, whatever the order the
-        // editor listed them in: "meet Zelensky" over "meet".
-        let longest = arena
-            .alternatives(group)
-            .filter_map(|alt| {
-                // The first term in place, the rest after at most `gap` tokens.
-                if !matches_at(&alt[..1], start) {
-                    None
-                } else if alt.len() == 1 {
-                    Some(start + 1)
-                } else {
-                    (0..=gap)
-                        .map(|g| start + 1 + g)
-                        .find(|&at| matches_at(&alt[1..], at))
-                        .map(|at| at + alt.len() - 1)
-                }
-            })
-            .max();
-        if let Some(end) = longest {
-            found.push((start, end));
+    let mut found: Vec<TokenRange> = Vec::new();
+    for alt in arena.alternatives(group) {
+        // Scanning ids for the first term is cheap; most groups are absent.
+        for (start, &id) in sentence.ids.iter().enumerate() {
+            if id != alt[0].id || !matches_at(&alt[..1], start) {
+                continue;
+            }
+            // The rest after at most `gap` tokens.
+            let end = if alt.len() == 1 {
+                Some(start + 1)
+            } else {
+                (0..=gap)
+                    .map(|g| start + 1 + g)
+                    .find(|&at| matches_at(&alt[1..], at))
+                    .map(|at| at + alt.len() - 1)
+            };
+            found.extend(end.map(|end| (start, end)));
         }
     }
+    // The longest alternative starting at a token wins, whatever the order
+    // the editor listed them in: "meet Zelensky" over "meet".
+    found.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+    found.dedup_by_key(|range| range.0);
     found
 }
 
@@ -498,15 +533,16 @@ fn best_window(
     chars: &[char],
     claim_index: usize,
 ) -> Option<Match> {
-    if !occurrences(arena, pattern.vetoes, sentence).is_empty() {
-        return None;
+    // Most candidates lack a requirement: stop at the first one missing.
+    let mut per_requirement: Vec<Vec<TokenRange>> = Vec::with_capacity(pattern.requirements.len());
+    for group in pattern.requirements.clone() {
+        let found = occurrences(arena, group, sentence);
+        if found.is_empty() {
+            return None;
+        }
+        per_requirement.push(found);
     }
-    let per_requirement: Vec<Vec<TokenRange>> = pattern
-        .requirements
-        .clone()
-        .map(|group| occurrences(arena, group, sentence))
-        .collect();
-    if per_requirement.iter().any(Vec::is_empty) {
+    if !occurrences(arena, pattern.vetoes, sentence).is_empty() {
         return None;
     }
     // The optimal window starts at some occurrence; from each candidate left

@@ -11,7 +11,58 @@ use super::text::{segments, UnicodeText};
 /// `[start, end)` of the cluster that produced it.
 pub struct Normalized {
     pub text: String,
-    pub origin: Vec<(usize, usize)>,
+    /// Chars before this index come from the input char at the same index:
+    /// for ASCII text that is all of them, and recording nothing for them
+    /// saves writing 16 bytes per char.
+    identical: usize,
+    /// The origin of each char from `identical` on.
+    origin: Vec<(usize, usize)>,
+}
+
+impl Normalized {
+    /// The original char range of normalised char `index`.
+    pub fn origin(&self, index: usize) -> (usize, usize) {
+        if index < self.identical {
+            (index, index + 1)
+        } else {
+            self.origin[index - self.identical]
+        }
+    }
+
+    fn push(&mut self, c: char, range: (usize, usize)) {
+        self.text.push(c);
+        if self.origin.is_empty() && range == (self.identical, self.identical + 1) {
+            self.identical += 1;
+        } else {
+            self.origin.push(range);
+        }
+    }
+
+    /// Pushes ASCII chars that are each a whole cluster, starting at input
+    /// char `position`, as a block.
+    fn push_ascii(&mut self, run: &str, position: usize) {
+        if run.contains('`') {
+            for (k, c) in run.chars().enumerate() {
+                self.push(plain(c).unwrap_or(c), (position + k, position + k + 1));
+            }
+            return;
+        }
+        // No other ASCII char has a plain replacement.
+        self.text.push_str(run);
+        if self.origin.is_empty() && position == self.identical {
+            self.identical += run.len();
+        } else {
+            let positions = position..position + run.len();
+            self.origin.extend(positions.map(|p| (p, p + 1)));
+        }
+    }
+
+    fn pop(&mut self) {
+        self.text.pop();
+        if self.origin.pop().is_none() {
+            self.identical -= 1;
+        }
+    }
 }
 
 /// Format characters that print as nothing and may sit inside words.
@@ -42,7 +93,8 @@ fn plain(c: char) -> Option<char> {
 pub fn normalize(input: &str, unicode: &dyn UnicodeText) -> Normalized {
     let mut out = Normalized {
         text: String::with_capacity(input.len()),
-        origin: Vec::with_capacity(input.len()),
+        identical: 0,
+        origin: Vec::new(),
     };
     let mut position = 0; // in chars of `input`
     let bytes = input.as_bytes();
@@ -50,12 +102,17 @@ pub fn normalize(input: &str, unicode: &dyn UnicodeText) -> Normalized {
     while i < bytes.len() {
         // Fast path: an ASCII char followed by ASCII (or the end) is a whole
         // grapheme cluster that NFKC leaves alone, and most news text is ASCII.
-        if bytes[i].is_ascii() && bytes.get(i + 1).is_none_or(u8::is_ascii) {
-            let c = bytes[i] as char;
-            out.text.push(plain(c).unwrap_or(c));
-            out.origin.push((position, position + 1));
-            position += 1;
-            i += 1;
+        let mut run = i;
+        while run < bytes.len()
+            && bytes[run].is_ascii()
+            && bytes.get(run + 1).is_none_or(u8::is_ascii)
+        {
+            run += 1;
+        }
+        if run > i {
+            out.push_ascii(&input[i..run], position);
+            position += run - i;
+            i = run;
             continue;
         }
         // Otherwise segment up to the next safe ASCII boundary.
@@ -97,10 +154,7 @@ fn push_cluster(
 ) {
     // Case is kept: sentence segmentation needs capitals; the tokenizer
     // lower-cases each word.
-    let push = |out: &mut Normalized, c: char| {
-        out.text.push(c);
-        out.origin.push(range);
-    };
+    let push = |out: &mut Normalized, c: char| out.push(c, range);
     let mut chars = cluster.chars().filter(|c| !is_invisible(*c)).peekable();
     let Some(&first) = chars.peek() else { return };
     // "26 000" with a no-break or thin space is one number.
@@ -117,8 +171,7 @@ fn push_cluster(
             .strip_suffix(' ')
             .is_some_and(|t| t.ends_with(|c: char| c.is_ascii_digit()));
         if spaced_digit {
-            out.text.pop();
-            out.origin.pop();
+            out.pop();
         }
         let prefix = if out.text.ends_with(|c: char| c.is_ascii_digit()) {
             ""
