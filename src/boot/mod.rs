@@ -200,10 +200,67 @@ pub fn unmount() {
 /// The widget's matcher: the bundled dataset, with the browser's Unicode
 /// services (see `platform`).
 fn bundled_matcher() -> Matcher {
+    #[cfg(feature = "test-hooks")]
+    if let Some(sentences) = TEST_SENTENCES.with(|t| t.borrow_mut().take()) {
+        return Matcher::with_unicode(
+            sentence_dataset(sentences),
+            Box::new(crate::platform::BrowserUnicode),
+        );
+    }
     Matcher::with_unicode(
         Dataset::bundled(),
         Box::new(crate::platform::BrowserUnicode),
     )
+}
+
+#[cfg(feature = "test-hooks")]
+thread_local! {
+    static TEST_SENTENCES: RefCell<Option<Vec<String>>> = const { RefCell::new(None) };
+}
+
+/// Test builds only: `mount`, with a dataset of one claim per sentence
+/// (each sentence is its claim's one phrase), so the corpus run can check
+/// that highlights land exactly on real pages' text, across their markup.
+#[cfg(feature = "test-hooks")]
+#[wasm_bindgen(js_name = mountWithSentences)]
+pub async fn mount_with_sentences(
+    options: JsValue,
+    sentences: Vec<String>,
+) -> Result<bool, JsError> {
+    TEST_SENTENCES.with(|t| *t.borrow_mut() = Some(sentences));
+    mount_from_js(options).await
+}
+
+/// Test builds only: the text ClaimLens reads from the article it would
+/// choose, so the corpus run picks sentences exactly as the matcher sees them.
+#[cfg(feature = "test-hooks")]
+#[wasm_bindgen(js_name = articleText)]
+pub fn article_text() -> Result<String, JsError> {
+    let document = gloo::utils::document();
+    let container = crate::page::find_article(&document, None).map_err(|e| JsError::new(&e))?;
+    Ok(TextMap::from_container(&container).text().to_string())
+}
+
+#[cfg(feature = "test-hooks")]
+fn sentence_dataset(sentences: Vec<String>) -> Dataset {
+    let mut dataset = Dataset::bundled();
+    let template = dataset.claims[0].clone();
+    dataset.claims = sentences
+        .into_iter()
+        .enumerate()
+        .map(|(i, sentence)| {
+            let mut claim = template.clone();
+            claim.id = format!("sentence-{i}");
+            claim.claim_reviewed = sentence.clone();
+            claim.timeline.clear();
+            claim.pattern = crate::dataset::MatchPattern {
+                all_of: vec![vec![sentence]],
+                ..Default::default()
+            };
+            claim
+        })
+        .collect();
+    dataset
 }
 
 /// Annotates `container` with the bundled dataset.

@@ -76,8 +76,12 @@ impl Paint {
         let registry = registry().ok_or("the CSS Custom Highlight API is missing")?;
         let constructor: Function =
             Reflect::get(&js_sys::global(), &"Highlight".into())?.dyn_into()?;
+        // One range spanning each match, for hit-testing and placing cards;
+        // what is painted is one range per text node, so that text ClaimLens
+        // skips inside a match (code, a hidden aside) is never painted.
         let mut ranges = Vec::with_capacity(spans.len());
-        for &(start, end, _) in spans {
+        let mut highlights = self.highlights.borrow_mut();
+        for &(start, end, rating) in spans {
             let parts = map.node_ranges(start, end);
             let (Some(first), Some(last)) = (parts.first(), parts.last()) else {
                 return Err("a match maps to no text".into());
@@ -86,13 +90,19 @@ impl Paint {
             range.set_start(&first.node, first.start_utf16)?;
             range.set_end(&last.node, last.end_utf16)?;
             ranges.push(range);
-        }
-        let mut highlights = self.highlights.borrow_mut();
-        for (&(_, _, rating), range) in spans.iter().zip(&ranges) {
+            let painted = Array::new();
+            for part in &parts {
+                let piece = self.document.create_range()?;
+                piece.set_start(&part.node, part.start_utf16)?;
+                piece.set_end(&part.node, part.end_utf16)?;
+                painted.push(&piece);
+            }
             if let Some((_, highlight)) = highlights.iter().find(|(r, _)| *r == rating) {
-                call(highlight, "add", &[range])?;
+                for piece in painted.iter() {
+                    call(highlight, "add", &[&piece])?;
+                }
             } else {
-                let highlight = Reflect::construct(&constructor, &Array::of1(range))?;
+                let highlight = Reflect::construct(&constructor, &painted)?;
                 let name = format!("claimlens-{}", rating.slug());
                 call(&registry, "set", &[&name.as_str().into(), &highlight])?;
                 highlights.push((rating, highlight));
