@@ -30,14 +30,27 @@ fn main() {
                 errors.len()
             ))
         });
-    // The widget never runs the dataset's own regression sentences; leave
-    // them out of the browser build, where every byte is paid by readers.
+    // The matcher's index, compiled here once (natively, with the Unicode
+    // crates), so the widget loads it by decoding instead of normalising and
+    // stemming every pattern word in the reader's browser.
+    let index = matcher::Matcher::new(dataset.clone()).compiled();
+    // The widget never runs the dataset's own regression sentences, nor
+    // compiles patterns (it has the index); leave both out of the browser
+    // build, where every byte is paid by readers. Test builds with the Rust
+    // Unicode crates keep the patterns, to compare both ways of compiling.
     if std::env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32") {
+        let keep_patterns = std::env::var_os("CARGO_FEATURE_RUST_UNICODE").is_some();
         for claim in &mut dataset.claims {
             claim.examples.clear();
             claim.counterexamples.clear();
+            if !keep_patterns {
+                claim.pattern = dataset::MatchPattern::default();
+            }
         }
     }
+    let out_dir = std::env::var("OUT_DIR").unwrap();
+    std::fs::write(Path::new(&out_dir).join("bundled_index.txt"), index)
+        .unwrap_or_else(|e| fail(&e.to_string()));
     if std::env::var_os("CARGO_FEATURE_RUST_UNICODE").is_some() {
         write_eval_texts();
     }

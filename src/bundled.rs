@@ -2,9 +2,18 @@
 //! first: a broken dataset never builds.
 
 use crate::dataset::{compact, Dataset};
+use crate::matcher::text::UnicodeText;
+use crate::Matcher;
 
 const ENCODED: &str = include_str!(concat!(env!("OUT_DIR"), "/bundled_dataset.txt"));
+/// The matcher's index for this dataset, compiled by `build.rs`.
+const INDEX: &str = include_str!(concat!(env!("OUT_DIR"), "/bundled_index.txt"));
 
 pub fn dataset() -> Dataset {
     compact::decode(ENCODED).expect("build.rs wrote this with compact::encode")
+}
+
+pub fn matcher(unicode: Box<dyn UnicodeText>) -> Matcher {
+    Matcher::from_compiled(dataset(), unicode, INDEX)
+        .expect("build.rs compiled this index for this dataset")
 }

@@ -31,9 +31,18 @@ pub use dataset::Dataset;
 pub use matcher::{Match, Matcher, Span};
 
 impl Dataset {
-    /// The dataset compiled into this build (see `build.rs`).
+    /// The dataset compiled into this build (see `build.rs`). In the widget
+    /// its claims carry no patterns: use [`Matcher::bundled`].
     pub fn bundled() -> Dataset {
         bundled::dataset()
+    }
+}
+
+impl Matcher {
+    /// The bundled dataset's matcher, decoded from the index `build.rs`
+    /// compiled: nothing is normalised or stemmed at load.
+    pub fn bundled(unicode: Box<dyn matcher::text::UnicodeText>) -> Matcher {
+        bundled::matcher(unicode)
     }
 }
 

@@ -12,7 +12,7 @@ mod options;
 
 pub use options::{ModeOption, Options, Theme};
 
-use crate::dataset::{Dataset, Rating};
+use crate::dataset::Rating;
 use crate::matcher::Matcher;
 use crate::page::highlight_spec;
 use crate::page::{Highlights, Paint, TextMap};
@@ -207,10 +207,7 @@ fn bundled_matcher() -> Matcher {
             Box::new(crate::platform::BrowserUnicode),
         );
     }
-    Matcher::with_unicode(
-        Dataset::bundled(),
-        Box::new(crate::platform::BrowserUnicode),
-    )
+    Matcher::bundled(Box::new(crate::platform::BrowserUnicode))
 }
 
 #[cfg(feature = "test-hooks")]
@@ -242,8 +239,8 @@ pub fn article_text() -> Result<String, JsError> {
 }
 
 #[cfg(feature = "test-hooks")]
-fn sentence_dataset(sentences: Vec<String>) -> Dataset {
-    let mut dataset = Dataset::bundled();
+fn sentence_dataset(sentences: Vec<String>) -> crate::dataset::Dataset {
+    let mut dataset = crate::dataset::Dataset::bundled();
     let template = dataset.claims[0].clone();
     dataset.claims = sentences
         .into_iter()

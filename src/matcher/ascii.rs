@@ -202,6 +202,41 @@ mod tests {
         .prop_map(|parts| parts.concat())
     }
 
+    fn mixed_text() -> impl Strategy<Value = String> {
+        prop::collection::vec(
+            prop::sample::select(vec![
+                "a",
+                "Mr",
+                "U",
+                ".",
+                ",",
+                "'",
+                "\"",
+                " ",
+                "\n",
+                "\r\n",
+                "\r",
+                "\u{2029}",
+                "é",
+                "e\u{301}",
+                "\u{2019}",
+                "\u{201C}",
+                "\u{200D}",
+                "\u{85}",
+                "26",
+                "?",
+                "!",
+                ")",
+                "\u{1F600}",
+                "\u{0627}",
+                "\u{3002}",
+                "\u{00A0}",
+            ]),
+            0..40,
+        )
+        .prop_map(|parts| parts.concat())
+    }
+
     proptest! {
         #[test]
         fn word_starts_equal_the_crate(text in ascii_text()) {
@@ -213,6 +248,19 @@ mod tests {
         fn sentence_starts_equal_the_crate(text in ascii_text()) {
             let expected: Vec<usize> = text.split_sentence_bound_indices().map(|(i, _)| i).collect();
             prop_assert_eq!(sentence_starts(&text), expected, "{:?}", text);
+        }
+
+        /// Mixed text, segmented line by line as the tokenizer does (ASCII
+        /// lines here, other lines by the crate), equals the crate on the
+        /// whole text.
+        #[test]
+        fn line_by_line_equals_the_whole_text(text in mixed_text()) {
+            let crate_words = |t: &str| t.split_word_bound_indices().map(|(i, _)| i).collect::<Vec<_>>();
+            let crate_sentences = |t: &str| t.split_sentence_bound_indices().map(|(i, _)| i).collect::<Vec<_>>();
+            let words = crate::matcher::tokens::line_by_line(&text, word_starts, crate_words);
+            let sentences = crate::matcher::tokens::line_by_line(&text, sentence_starts, crate_sentences);
+            prop_assert_eq!(words, crate_words(&text), "{:?}", text);
+            prop_assert_eq!(sentences, crate_sentences(&text), "{:?}", text);
         }
 
         #[test]

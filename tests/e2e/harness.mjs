@@ -30,7 +30,12 @@ export async function serve(dir = join(ROOT, 'dist'), pages = {}) {
     if (!file.startsWith(dir)) { res.writeHead(403).end(); return; }
     try {
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
+      // Cacheable, as from any CDN: repeat visits then use the browser's
+      // HTTP cache and its cache of compiled WebAssembly.
+      res.writeHead(200, {
+        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'cache-control': 'public, max-age=600',
+      }).end(body);
     } catch {
       res.writeHead(404).end('not found');
     }
