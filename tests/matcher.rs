@@ -207,3 +207,35 @@ fn piecewise_matching_finds_exactly_what_whole_text_matching_finds() {
     }
     assert!(compared > 0, "the comparison saw matches");
 }
+
+/// Spelling variants a pattern should not have to list: hyphenated
+/// compounds ("peace-keeping", also with U+2011) for a one-word pattern
+/// word, and British doubled l ("signalled") for the American spelling.
+#[test]
+fn hyphenated_compounds_and_british_doubling_match_the_plain_spelling() {
+    let mut dataset = Dataset::bundled();
+    dataset.claims.truncate(1);
+    dataset.claims[0].pattern = claimlens::dataset::MatchPattern {
+        all_of: vec![vec!["peacekeeping".into()], vec!["signaled".into()]],
+        ..Default::default()
+    };
+    let matcher = Matcher::new(dataset);
+    let finds = |text: &str| !matcher.find(text).is_empty();
+    let table: &[(&str, bool)] = &[
+        ("The peacekeeping force signaled its readiness.", true),
+        ("The peace-keeping force signalled its readiness.", true),
+        (
+            "The peace\u{2011}keeping force signalled its readiness.",
+            true,
+        ),
+        ("The Peace-Keeping force signaled its readiness.", true),
+        // Two words are not the compound, and a spaced hyphen is a dash.
+        ("The peace keeping force signaled its readiness.", false),
+        ("The peace - keeping force signaled its readiness.", false),
+        // Short words with a double l are words of their own.
+        ("The peacekeeping force rolled and filled.", false),
+    ];
+    for (text, expected) in table {
+        assert_eq!(finds(text), *expected, "{text}");
+    }
+}

@@ -282,8 +282,8 @@ struct Lookup<'a> {
     stems: Stems,
 }
 
-impl Words for Lookup<'_> {
-    fn word(&mut self, word: &str) -> u32 {
+impl Lookup<'_> {
+    fn known(&mut self, word: &str) -> u32 {
         // A word that is its own stem costs one look-up.
         if self.stems.is_own_stem(word) || self.vocabulary.may_stem_into(word) {
             let stem = self.stems.stem_ref(word);
@@ -292,9 +292,34 @@ impl Words for Lookup<'_> {
             UNKNOWN
         }
     }
+}
+
+impl Words for Lookup<'_> {
+    fn word(&mut self, word: &str) -> u32 {
+        let id = self.known(word);
+        if id != UNKNOWN {
+            return id;
+        }
+        // British doubling ("signalled", "travelling"), which Snowball keeps
+        // apart from "signaled": try the single-l spelling, for words long
+        // enough that it is a spelling ("rolled" is not "roled").
+        for (double, single) in [("lled", "led"), ("lling", "ling")] {
+            if let Some(base) = word.strip_suffix(double) {
+                if base.chars().count() >= 4 {
+                    return self.known(&format!("{base}{single}"));
+                }
+            }
+        }
+        UNKNOWN
+    }
 
     fn stemmed(&mut self, stem: &str) -> u32 {
         self.vocabulary.word(stem).unwrap_or(UNKNOWN)
+    }
+
+    fn compound(&mut self, first: &str, second: &str) -> Option<u32> {
+        let id = self.known(&format!("{first}{second}"));
+        (id != UNKNOWN).then_some(id)
     }
 }
 

@@ -55,6 +55,12 @@ pub trait Words {
     fn word(&mut self, word: &str) -> u32;
     /// `stem` is already a stem.
     fn stemmed(&mut self, stem: &str) -> u32;
+    /// The term of a hyphenated compound ("peace-keeping") written as one
+    /// word ("peacekeeping"), if that word is one the matcher looks for.
+    /// Compiling patterns never joins: a pattern says what it means.
+    fn compound(&mut self, _first: &str, _second: &str) -> Option<u32> {
+        None
+    }
 }
 
 /// Each word's stem, listed in the order the tokenizer asks.
@@ -168,11 +174,14 @@ pub fn tokenize_with(
     let raw_word_starts = line_by_line(norm, ascii::word_starts, |line| unicode.word_starts(line));
     let word_starts = join_word_parts(norm, raw_word_starts);
 
-    let mut tokens = Vec::with_capacity(word_starts.len() / 2);
+    let mut tokens: Vec<Token<u32>> = Vec::with_capacity(word_starts.len() / 2);
     let mut buffer = String::new();
     let mut sentence = 0;
     let mut char_index = 0; // in chars of `norm`
     let mut byte_cursor = 0;
+    // The last word pushed as one token: (end byte, lower-case text), for
+    // joining hyphenated compounds.
+    let mut last_word: Option<(usize, String)> = None;
     for (byte, word) in segments(norm, &word_starts) {
         let len = if ascii {
             if !word.bytes().any(|b| b.is_ascii_alphanumeric()) {
@@ -215,7 +224,24 @@ pub fn tokenize_with(
         } else {
             word
         };
+        let joined = last_word.as_ref().and_then(|(end, first)| {
+            let hyphenated = *end + 1 == byte && norm.as_bytes()[*end] == b'-';
+            let letters = |w: &str| w.chars().all(char::is_alphabetic);
+            (hyphenated && letters(first) && letters(lower))
+                .then(|| words.compound(first, lower))
+                .flatten()
+        });
+        if let (Some(id), Some(previous)) = (joined, tokens.last_mut()) {
+            if previous.sentence == sentence {
+                previous.term = Term::Word(id);
+                previous.span.end = span.end;
+                last_word = None;
+                continue;
+            }
+        }
+        let before = tokens.len();
         push_word(&mut tokens, lower, span, sentence, acronym, words);
+        last_word = (tokens.len() == before + 1).then(|| (byte + word.len(), lower.to_string()));
     }
     fold_numbers(&mut tokens);
     tokens

@@ -75,7 +75,11 @@ let expectedTab;
 async function expectedText(name) {
   expectedTab ??= await browser.newPage();
   await expectedTab.goto(`${site.url}/corpus/${name}/expected.html`);
-  return expectedTab.evaluate(async (engineUrl) => (await import(engineUrl)).articleText(), `${site.url}/${engine}`);
+  return expectedTab.evaluate(async (engineUrl) => {
+    const engine = await import(engineUrl);
+    await engine.default(); // not started by the loader in this tab
+    return engine.articleText();
+  }, `${site.url}/${engine}`);
 }
 
 /** Runs in the page: sentences of the article text ClaimLens reads (each
