@@ -238,4 +238,17 @@ fn hyphenated_compounds_and_british_doubling_match_the_plain_spelling() {
     for (text, expected) in table {
         assert_eq!(finds(text), *expected, "{text}");
     }
+    // A hyphenated pattern still matches itself even where the joined word
+    // stems to its first part ("coeds" → "co").
+    let mut dataset = Dataset::bundled();
+    dataset.claims.truncate(1);
+    dataset.claims[0].pattern = claimlens::dataset::MatchPattern {
+        all_of: vec![vec!["college co-eds devote".into()]],
+        ..Default::default()
+    };
+    let matcher = Matcher::new(dataset);
+    assert_eq!(
+        matcher.find("teens and college co-eds devote time").len(),
+        1
+    );
 }

@@ -318,8 +318,18 @@ impl Words for Lookup<'_> {
     }
 
     fn compound(&mut self, first: &str, second: &str) -> Option<u32> {
-        let id = self.known(&format!("{first}{second}"));
-        (id != UNKNOWN).then_some(id)
+        // Short parts ("co-eds", "e-mail") are prefixes, not words, and a
+        // joined word that stems back to its first part ("coeds" → "co")
+        // would swallow the second: both stay two words.
+        if first.chars().count() < 3 || second.chars().count() < 3 {
+            return None;
+        }
+        let joined = format!("{first}{second}");
+        let id = self.known(&joined);
+        if id == UNKNOWN || id == self.known(first) {
+            return None;
+        }
+        Some(id)
     }
 }
 

@@ -77,7 +77,8 @@ async function expectedText(name) {
   await expectedTab.goto(`${site.url}/corpus/${name}/expected.html`);
   return expectedTab.evaluate(async (engineUrl) => {
     const engine = await import(engineUrl);
-    await engine.default(); // not started by the loader in this tab
+    // Not started by the loader in this tab.
+    await engine.default({ module_or_path: engineUrl.replace(/\.js$/, '_bg.wasm') });
     return engine.articleText();
   }, `${site.url}/${engine}`);
 }
