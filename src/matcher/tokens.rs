@@ -179,9 +179,9 @@ pub fn tokenize_with(
     let mut sentence = 0;
     let mut char_index = 0; // in chars of `norm`
     let mut byte_cursor = 0;
-    // The last word pushed as one token: (end byte, lower-case text), for
-    // joining hyphenated compounds.
-    let mut last_word: Option<(usize, String)> = None;
+    // Where the last word pushed as one token lies in `norm`, for joining
+    // hyphenated compounds (rare: its text is only read then).
+    let mut last_word: Option<(usize, usize)> = None;
     for (byte, word) in segments(norm, &word_starts) {
         let len = if ascii {
             if !word.bytes().any(|b| b.is_ascii_alphanumeric()) {
@@ -224,11 +224,12 @@ pub fn tokenize_with(
         } else {
             word
         };
-        let joined = last_word.as_ref().and_then(|(end, first)| {
-            let hyphenated = *end + 1 == byte && norm.as_bytes()[*end] == b'-';
+        let joined = last_word.and_then(|(start, end)| {
+            let hyphenated = end + 1 == byte && norm.as_bytes()[end] == b'-';
             let letters = |w: &str| w.chars().all(char::is_alphabetic);
+            let first = &norm[start..end];
             (hyphenated && letters(first) && letters(lower))
-                .then(|| words.compound(first, lower))
+                .then(|| words.compound(&first.to_lowercase(), lower))
                 .flatten()
         });
         if let (Some(id), Some(previous)) = (joined, tokens.last_mut()) {
@@ -241,7 +242,7 @@ pub fn tokenize_with(
         }
         let before = tokens.len();
         push_word(&mut tokens, lower, span, sentence, acronym, words);
-        last_word = (tokens.len() == before + 1).then(|| (byte + word.len(), lower.to_string()));
+        last_word = (tokens.len() == before + 1).then_some((byte, byte + word.len()));
     }
     fold_numbers(&mut tokens);
     tokens
