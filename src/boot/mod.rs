@@ -54,6 +54,35 @@ enum Highlighter {
 }
 
 impl Highlighter {
+    /// Highlights `matches`, found in `map`; their match indexes (which
+    /// cards and the panel use) start at `first_index`.
+    fn add(
+        &mut self,
+        map: &TextMap,
+        matcher: &Matcher,
+        matches: &[crate::matcher::Match],
+        first_index: usize,
+    ) -> Result<(), JsValue> {
+        match self {
+            Highlighter::Paint(paint) => {
+                let spans: Vec<_> = matches
+                    .iter()
+                    .map(|m| (m.span.start, m.span.end, matcher.claim(m).rating))
+                    .collect();
+                paint.add(map, &spans)
+            }
+            // Last first: splitting a text node keeps earlier offsets valid.
+            Highlighter::Marks(highlights) => {
+                matches.iter().enumerate().rev().try_for_each(|(i, m)| {
+                    let spec = highlight_spec(matcher.claim(m), first_index + i);
+                    highlights
+                        .wrap(map, m.span.start, m.span.end, &spec)
+                        .map(drop)
+                })
+            }
+        }
+    }
+
     fn remove(&mut self) {
         match self {
             Highlighter::Marks(marks) => marks.remove(),
@@ -395,23 +424,9 @@ fn annotate_added(nodes: Vec<Node>) {
             found.retain(|m| ratings.contains(&report.matcher.claim(m).rating));
         }
         let first_index = report.matches.borrow().len();
-        let drawn = match &mut mounted.highlighter {
-            Highlighter::Paint(paint) => {
-                let spans: Vec<_> = found
-                    .iter()
-                    .map(|m| (m.span.start, m.span.end, report.matcher.claim(m).rating))
-                    .collect();
-                paint.add(&map, &spans)
-            }
-            Highlighter::Marks(highlights) => {
-                found.iter().enumerate().rev().try_for_each(|(i, m)| {
-                    let spec = highlight_spec(report.matcher.claim(m), first_index + i);
-                    highlights
-                        .wrap(&map, m.span.start, m.span.end, &spec)
-                        .map(drop)
-                })
-            }
-        };
+        let drawn = mounted
+            .highlighter
+            .add(&map, &report.matcher, &found, first_index);
         if let Some(live) = &mounted.live {
             live.forget_own_changes();
         }
@@ -466,29 +481,16 @@ fn draw(
     matches: &[crate::matcher::Match],
     mode: Mode,
 ) -> Result<Highlighter, JsValue> {
-    if mode == Mode::Paint && Paint::supported() {
-        let spans: Vec<_> = matches
-            .iter()
-            .map(|m| (m.span.start, m.span.end, matcher.claim(m).rating))
-            .collect();
-        return Ok(Highlighter::Paint(Rc::new(Paint::new(
-            document, map, &spans,
-        )?)));
+    let mut highlighter = if mode == Mode::Paint && Paint::supported() {
+        Highlighter::Paint(Rc::new(Paint::new(document, map, &[])?))
+    } else {
+        Highlighter::Marks(Highlights::new(document))
+    };
+    if let Err(error) = highlighter.add(map, matcher, matches, 0) {
+        highlighter.remove();
+        return Err(error);
     }
-    let mut highlights = Highlights::new(document);
-    for (index, found) in matches.iter().enumerate().rev() {
-        let claim = matcher.claim(found);
-        if let Err(error) = highlights.wrap(
-            map,
-            found.span.start,
-            found.span.end,
-            &highlight_spec(claim, index),
-        ) {
-            highlights.remove();
-            return Err(error);
-        }
-    }
-    Ok(Highlighter::Marks(highlights))
+    Ok(highlighter)
 }
 
 /// Renders the UI and announces readiness; on failure, removes the UI host.
