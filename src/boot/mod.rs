@@ -445,32 +445,46 @@ fn annotate_added(nodes: Vec<Node>) {
         let _ = mounted
             .container
             .set_attribute(COUNT_ATTR, &present.to_string());
-        Some((report, found))
+        let updated = (!found.is_empty())
+            .then(|| matches_event("claimlens:updated", &map, &report.matcher, &found).ok())
+            .flatten();
+        Some((report, updated))
     });
-    let Some((report, found)) = changed else {
+    let Some((report, updated)) = changed else {
         return;
     };
     if let Some(refresh) = report.refresh.borrow().as_ref() {
         refresh.emit(());
     }
-    if found.is_empty() {
-        return;
+    if let Some(event) = updated {
+        let _ = gloo::utils::document().dispatch_event(&event);
     }
+}
+
+/// The public event listing matches found in `map`: `detail` is an array
+/// of `{ claimId, text }`.
+fn matches_event(
+    name: &str,
+    map: &TextMap,
+    matcher: &Matcher,
+    matches: &[crate::matcher::Match],
+) -> Result<CustomEvent, JsValue> {
     let detail = js_sys::Array::new();
-    for m in &found {
+    let chars: Vec<char> = map.text().chars().collect();
+    for found in matches {
         let item = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(
+        js_sys::Reflect::set(
             &item,
             &"claimId".into(),
-            &report.matcher.claim(m).id.as_str().into(),
-        );
+            &matcher.claim(found).id.as_str().into(),
+        )?;
+        let text: String = chars[found.span.start..found.span.end].iter().collect();
+        js_sys::Reflect::set(&item, &"text".into(), &text.into())?;
         detail.push(&item);
     }
     let init = CustomEventInit::new();
     init.set_detail(&detail);
-    if let Ok(event) = CustomEvent::new_with_event_init_dict("claimlens:updated", &init) {
-        let _ = gloo::utils::document().dispatch_event(&event);
-    }
+    CustomEvent::new_with_event_init_dict(name, &init)
 }
 
 /// Draws the highlights; on failure, removes what it drew.
@@ -509,22 +523,7 @@ fn attach(
     };
     container.set_attribute(MODE_ATTR, if paint.is_some() { "paint" } else { "marks" })?;
     // Everything that can fail without side effects comes first.
-    let detail = js_sys::Array::new();
-    let chars: Vec<char> = map.text().chars().collect();
-    for found in &matches {
-        let item = js_sys::Object::new();
-        js_sys::Reflect::set(
-            &item,
-            &"claimId".into(),
-            &matcher.claim(found).id.as_str().into(),
-        )?;
-        let text: String = chars[found.span.start..found.span.end].iter().collect();
-        js_sys::Reflect::set(&item, &"text".into(), &text.into())?;
-        detail.push(&item);
-    }
-    let init = CustomEventInit::new();
-    init.set_detail(&detail);
-    let ready = CustomEvent::new_with_event_init_dict("claimlens:ready", &init)?;
+    let ready = matches_event("claimlens:ready", map, &matcher, &matches)?;
 
     let ui_host = document.create_element("claimlens-ui")?;
     ui_host.set_attribute("data-claimlens-ui", "")?;
