@@ -32,9 +32,9 @@
 //! Everything is deterministic: the same text and dataset give the same
 //! matches in the same order, natively and in wasm.
 
-mod ascii;
 mod compiled;
 mod fnv;
+mod latin;
 mod normalize;
 mod pieces;
 pub mod text;

@@ -90,7 +90,60 @@ fn plain(c: char) -> Option<char> {
     })
 }
 
+/// Non-ASCII chars that normalise without Unicode tables: Latin letters and
+/// signs NFKC leaves alone, the punctuation [`plain`] replaces, the ellipsis,
+/// "½", and the invisible format chars, which are controls to grapheme
+/// segmentation. None of them joins a grapheme cluster with a neighbour
+/// from this set or ASCII (only a rare prepended mark before one could),
+/// so in news text the browser's NFKC and
+/// segmenter are rarely called (their first use costs tens of ms).
+fn is_simple(c: char) -> bool {
+    match c {
+        // Latin-1 and Latin Extended-A, but for compatibility forms and
+        // the emoji-like (C) and (R), which a zero-width joiner binds.
+        '\u{A1}'..='\u{A7}'
+        | '\u{AC}'
+        | '\u{B0}'
+        | '\u{B1}'
+        | '\u{B6}'
+        | '\u{B7}'
+        | '\u{BF}'..='\u{17F}' => !matches!(
+            c,
+            '\u{132}' | '\u{133}' | '\u{13F}' | '\u{140}' | '\u{149}' | '\u{17F}'
+        ),
+        '\u{20AC}' | '\u{2022}' | '\u{2026}' | '\u{BD}' | '\u{AD}' | '\u{200B}' | '\u{FEFF}' => {
+            true
+        }
+        c => c.is_ascii() || plain(c).is_some(),
+    }
+}
+
+/// The byte length of the char at `at` if it is ASCII or `simple`.
+fn simple_len(input: &str, at: usize, simple: fn(char) -> bool) -> Option<usize> {
+    match *input.as_bytes().get(at)? {
+        b if b.is_ascii() => Some(1),
+        _ => input[at..]
+            .chars()
+            .next()
+            .filter(|&c| simple(c))
+            .map(char::len_utf8),
+    }
+}
+
+/// Whether the char at `at` is simple and so is the next (or it is last):
+/// then it is a whole grapheme cluster.
+fn simple_cluster_len(input: &str, at: usize, simple: fn(char) -> bool) -> Option<usize> {
+    let len = simple_len(input, at, simple)?;
+    (at + len == input.len() || simple_len(input, at + len, simple).is_some()).then_some(len)
+}
+
 pub fn normalize(input: &str, unicode: &dyn UnicodeText) -> Normalized {
+    normalize_with(input, unicode, is_simple)
+}
+
+/// [`normalize`], with `simple` choosing the chars that skip the Unicode
+/// services; tests pass ASCII alone, the reference behaviour.
+fn normalize_with(input: &str, unicode: &dyn UnicodeText, simple: fn(char) -> bool) -> Normalized {
     let mut out = Normalized {
         text: String::with_capacity(input.len()),
         identical: 0,
@@ -100,8 +153,8 @@ pub fn normalize(input: &str, unicode: &dyn UnicodeText) -> Normalized {
     let bytes = input.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        // Fast path: an ASCII char followed by ASCII (or the end) is a whole
-        // grapheme cluster that NFKC leaves alone, and most news text is ASCII.
+        // Fast path: ASCII runs, the bulk of news text, as blocks; other
+        // simple chars one by one, each a cluster of its own.
         let mut run = i;
         while run < bytes.len()
             && bytes[run].is_ascii()
@@ -115,14 +168,24 @@ pub fn normalize(input: &str, unicode: &dyn UnicodeText) -> Normalized {
             i = run;
             continue;
         }
-        // Otherwise segment up to the next safe ASCII boundary.
-        let mut j = i + 1;
-        while j < bytes.len() && !(bytes[j].is_ascii() && bytes.get(j + 1).is_none_or(u8::is_ascii))
-        {
-            j += 1;
+        if let Some(len) = simple_cluster_len(input, i, simple) {
+            let cluster = &input[i..i + len];
+            push_cluster(
+                &mut out,
+                cluster,
+                (position, position + 1),
+                &input[i + len..],
+                unicode,
+                simple,
+            );
+            position += 1;
+            i += len;
+            continue;
         }
-        while !input.is_char_boundary(j) {
-            j += 1;
+        // Otherwise segment up to the next simple cluster.
+        let mut j = i + input[i..].chars().next().map_or(1, char::len_utf8);
+        while j < bytes.len() && simple_cluster_len(input, j, simple).is_none() {
+            j += input[j..].chars().next().map_or(1, char::len_utf8);
         }
         let region = &input[i..j];
         let starts = unicode.grapheme_starts(region);
@@ -135,6 +198,7 @@ pub fn normalize(input: &str, unicode: &dyn UnicodeText) -> Normalized {
                 (position, position + len),
                 after,
                 unicode,
+                simple,
             );
             position += len;
         }
@@ -151,6 +215,7 @@ fn push_cluster(
     range: (usize, usize),
     after: &str,
     unicode: &dyn UnicodeText,
+    simple: fn(char) -> bool,
 ) {
     // Case is kept: sentence segmentation needs capitals; the tokenizer
     // lower-cases each word.
@@ -187,6 +252,15 @@ fn push_cluster(
         push(out, replacement);
         return;
     }
+    if cluster.len() == first.len_utf8() && simple(first) {
+        // NFKC leaves every simple char alone but the ellipsis.
+        if first == '\u{2026}' {
+            "...".chars().for_each(|c| push(out, c));
+        } else {
+            push(out, first);
+        }
+        return;
+    }
     let visible: String = chars.collect();
     for c in unicode.nfkc(&visible).chars() {
         push(out, c);
@@ -198,4 +272,116 @@ fn thousands_follow(after: &str) -> bool {
     let mut chars = after.chars();
     (0..3).all(|_| chars.next().is_some_and(|c| c.is_ascii_digit()))
         && !chars.next().is_some_and(|c| c.is_ascii_digit())
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::matcher::text::RustUnicode;
+    use proptest::prelude::*;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    /// The crates, counting how often the normaliser asks them.
+    #[derive(Default)]
+    struct Counting(AtomicUsize);
+
+    impl UnicodeText for Counting {
+        fn nfkc(&self, text: &str) -> String {
+            self.0.fetch_add(1, Ordering::Relaxed);
+            RustUnicode.nfkc(text)
+        }
+        fn grapheme_starts(&self, text: &str) -> Vec<usize> {
+            self.0.fetch_add(1, Ordering::Relaxed);
+            RustUnicode.grapheme_starts(text)
+        }
+        fn word_starts(&self, text: &str) -> Vec<usize> {
+            RustUnicode.word_starts(text)
+        }
+        fn sentence_starts(&self, text: &str) -> Vec<usize> {
+            RustUnicode.sentence_starts(text)
+        }
+    }
+
+    fn origins(n: &Normalized) -> Vec<(usize, usize)> {
+        (0..n.text.chars().count()).map(|k| n.origin(k)).collect()
+    }
+
+    fn news_text() -> impl Strategy<Value = String> {
+        prop::collection::vec(
+            prop::sample::select(vec![
+                "a",
+                "Orbán",
+                "Élysée",
+                " ",
+                "26",
+                "3",
+                ".",
+                ",",
+                "`",
+                "\u{2019}",
+                "\u{201C}",
+                "\u{2014}",
+                "\u{2026}",
+                "\u{A0}",
+                "000",
+                "\u{BD}",
+                "\u{AD}",
+                "\u{200B}",
+                "€",
+                "·",
+                "ß",
+                "ł",
+                "×",
+                "©",
+                "°",
+                "•",
+                // Not simple: they join clusters or NFKC changes them.
+                "e\u{301}",
+                "\u{301}",
+                "\u{200D}",
+                "\u{1F600}",
+                "\u{1F1FA}",
+                "\u{1100}",
+                "\u{1161}",
+                "\u{FB01}",
+                "\u{2122}",
+                "\u{132}",
+                "\u{17F}",
+                "\u{B2}",
+                "\u{FF21}",
+                "\u{0627}",
+                "\r\n",
+                "\n",
+            ]),
+            0..30,
+        )
+        .prop_map(|parts| parts.concat())
+    }
+
+    proptest! {
+        /// The table-free path gives exactly the text and origins that
+        /// segmenting every non-ASCII stretch and NFKC gave before it.
+        #[test]
+        fn simple_chars_normalise_as_nfkc_would(text in news_text()) {
+            let fast = normalize(&text, &RustUnicode);
+            let reference = normalize_with(&text, &RustUnicode, |c| c.is_ascii());
+            prop_assert_eq!(&fast.text, &reference.text, "{:?}", text);
+            prop_assert_eq!(origins(&fast), origins(&reference), "{:?}", text);
+        }
+    }
+
+    #[test]
+    fn news_text_needs_no_unicode_service() {
+        let counting = Counting::default();
+        let text = "Orbán\u{2019}s aide said \u{201C}26\u{A0}000 troops\u{201D} \u{2014} at the Élysée\u{2026} 3\u{BD} years, €5bn, co\u{AD}operation · 12°C ¿qué?";
+        let normalized = normalize(text, &counting);
+        assert_eq!(
+            normalized.text,
+            "Orbán's aide said \"26000 troops\" - at the Élysée... 3.5 years, €5bn, cooperation · 12°C ¿qué?"
+        );
+        assert_eq!(counting.0.load(Ordering::Relaxed), 0);
+        // A combining accent still goes to the services.
+        normalize("Orba\u{301}n", &counting);
+        assert!(counting.0.load(Ordering::Relaxed) > 0);
+    }
 }

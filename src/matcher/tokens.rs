@@ -6,8 +6,8 @@
 //! spelled-out numbers and dates. Every token keeps its span in chars of
 //! the *original* input.
 
-use super::ascii;
 use super::fnv::FnvMap;
+use super::latin;
 use super::normalize::normalize;
 use super::text::{segments, UnicodeText};
 use rust_stemmers::{Algorithm, Stemmer};
@@ -171,7 +171,7 @@ pub fn tokenize_with(
     // bytes are its chars.
     let ascii = norm.is_ascii();
     let sentence_starts = sentence_starts(norm, unicode);
-    let raw_word_starts = line_by_line(norm, ascii::word_starts, |line| unicode.word_starts(line));
+    let raw_word_starts = line_by_line(norm, latin::word_starts, |line| unicode.word_starts(line));
     let word_starts = join_word_parts(norm, raw_word_starts);
 
     let mut tokens: Vec<Token<u32>> = Vec::with_capacity(word_starts.len() / 2);
@@ -287,25 +287,21 @@ fn join_word_parts(norm: &str, starts: Vec<usize>) -> Vec<usize> {
 
 /// UAX #29 segment starts of `norm`, one line at a time: a line feed always
 /// ends a word and a sentence (WB3a, SB4), so the lines can be segmented
-/// apart, and every ASCII line takes the table-free path even when another
-/// line has an accented name. In the browser that keeps most articles from
-/// calling `Intl.Segmenter` at all (its first use costs ~45 ms).
+/// apart, and every ASCII or Latin line takes the table-free path even when
+/// another line quotes Ukrainian. In the browser that keeps most articles
+/// from calling `Intl.Segmenter` at all (its first use costs ~45 ms).
 pub(super) fn line_by_line(
     norm: &str,
-    ascii: fn(&str) -> Vec<usize>,
+    latin: fn(&str) -> Option<Vec<usize>>,
     unicode: impl Fn(&str) -> Vec<usize>,
 ) -> Vec<usize> {
-    if norm.is_ascii() {
-        return ascii(norm);
+    if let Some(starts) = latin(norm) {
+        return starts;
     }
     let mut starts = Vec::new();
     let mut offset = 0;
     for line in norm.split_inclusive('\n') {
-        let line_starts = if line.is_ascii() {
-            ascii(line)
-        } else {
-            unicode(line)
-        };
+        let line_starts = latin(line).unwrap_or_else(|| unicode(line));
         starts.extend(line_starts.into_iter().map(|start| start + offset));
         offset += line.len();
     }
@@ -315,7 +311,7 @@ pub(super) fn line_by_line(
 /// Byte offsets in `norm` where sentences start, abbreviations repaired.
 fn sentence_starts(norm: &str, unicode: &dyn UnicodeText) -> Vec<usize> {
     let mut starts = vec![0];
-    let raw = line_by_line(norm, ascii::sentence_starts, |line| {
+    let raw = line_by_line(norm, latin::sentence_starts, |line| {
         unicode.sentence_starts(line)
     });
     for (byte, sentence) in segments(norm, &raw) {
