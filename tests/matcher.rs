@@ -45,6 +45,27 @@ fn finds_claims_with_the_smallest_natural_span() {
         ),
         // Soft hyphen and zero-width space inside words; curly apostrophe.
         ("26 coun\u{00AD}tries are ready to de\u{200B}ploy troops.", &[(TROOPS, "26 coun\u{00AD}tries are ready to de\u{200B}ploy troops")]),
+        // A short question and its answer are read together.
+        (
+            "A meeting with Putin? Zelensky has asked for one repeatedly.",
+            &[("zelensky-demands-meeting-with-putin", "meeting with Putin? Zelensky has asked for")],
+        ),
+        // A count stated noun first, answered by the next number.
+        (
+            "The number of countries ready to deploy troops has reached 26.",
+            &[(TROOPS, "number of countries ready to deploy troops has reached 26")],
+        ),
+        ("How many countries will deploy troops? Officials say 26.", &[(TROOPS, "How many countries will deploy troops? Officials say 26")]),
+        // One transparent modifier inside a phrase.
+        (
+            "Washington will keep its own soldiers out of Ukraine, Trump said.",
+            &[("trump-rules-out-us-ground-troops", "Washington will keep its own soldiers out")],
+        ),
+        // Accented names and typographic punctuation take the table-free path.
+        (
+            "At the Élysée, officials said \u{201C}26 Western countries are ready to deploy troops\u{201D} \u{2014} for now\u{2026}",
+            &[(TROOPS, "26 Western countries are ready to deploy troops")],
+        ),
     ];
     for (text, expected) in cases {
         let expected: Vec<(String, String)> = expected
@@ -63,6 +84,18 @@ fn abstains_on_near_misses() {
         "26 people were injured when troops opened fire in two countries' border area",
         // Terms split across sentences never match.
         "26 countries met in Paris. They discussed whether to deploy troops.",
+        // Noun first, the count still needs its own number, and the first
+        // number to come.
+        "The number of countries ready to deploy troops has reached 25.",
+        "The number of countries ready to deploy troops rose after 3 drones and 26 missiles struck.",
+        "The number of countries ready to deploy troops has grown steadily since the spring, and after long talks in Paris and London it is now 26.",
+        // Only the listed modifiers are transparent, and only one of them.
+        "Washington will keep its best soldiers out of Ukraine, Trump said.",
+        "Washington will keep its own best soldiers out of Ukraine, Trump said.",
+        // A question longer than a headline's stands on its own...
+        "Will the long-promised meeting between the two presidents with Putin ever happen? Zelensky has asked for one.",
+        // ...and so does one that ends a paragraph.
+        "A meeting with Putin?\nZelensky has asked for one repeatedly.",
         // Terms split across paragraphs never match.
         "Leaders of 26 countries\nwill deploy troops",
         // Keyword soup: the words are present but far apart in one sentence.

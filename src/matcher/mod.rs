@@ -18,9 +18,16 @@
 //!    **every** number and **every** count occurs in it and no veto does;
 //!    numbers compare by value, so 25 or 26,000 never stand in for 26, and a
 //!    count binds its number to a noun at most two words later ("26 Western
-//!    countries"), so "26 August … two countries" is not 26 countries. Terms written in capitals
-//!    in the pattern ("US", "EU") only match capitals in the text, so "let us"
-//!    is not the United States.
+//!    countries"), so "26 August … two countries" is not 26 countries. A count
+//!    may also come noun first after a lead-in that asks for a quantity
+//!    ("the number of countries … has reached 26", "how many countries …"):
+//!    then the first number within a few words answers it. Terms written in
+//!    capitals in the pattern ("US", "EU") only match capitals in the text,
+//!    so "let us" is not the United States. A phrase may hold one
+//!    transparent modifier ("its own soldiers" for "its soldiers"; see
+//!    `TRANSPARENT_MODIFIERS`). A short question and the sentence answering
+//!    it ("NATO troops in Ukraine? Never, says Moscow.") count as one
+//!    sentence.
 //! 4. **Span and score.** The span is the smallest window of tokens covering
 //!    one occurrence of each requirement. The score is the share of the
 //!    window's tokens that are required terms; below [`MIN_SCORE`] the
@@ -263,6 +270,7 @@ impl Matcher {
                 let words = Sentence {
                     tokens: sentence,
                     ids: sentence_ids,
+                    chars: &chars,
                 };
                 if let Some(m) =
                     best_window(&self.arena, pattern, &words, &chars, claim_index as usize)
@@ -337,7 +345,37 @@ impl Words for Lookup<'_> {
 struct Sentence<'a> {
     tokens: &'a [Token<u32>],
     ids: &'a [u32],
+    /// The whole input, for reading the few grammar words the matcher
+    /// knows itself (see [`is_word`]).
+    chars: &'a [char],
 }
+
+impl Sentence<'_> {
+    /// Whether token `k` is `word`, written in any case.
+    fn is_word(&self, k: usize, word: &str) -> bool {
+        self.tokens.get(k).is_some_and(|t| {
+            let text = &self.chars[t.span.start..t.span.end];
+            text.len() == word.len()
+                && text
+                    .iter()
+                    .zip(word.chars())
+                    .all(|(a, b)| a.to_ascii_lowercase() == b)
+        })
+    }
+
+    fn is_any_word(&self, k: usize, words: &[&str]) -> bool {
+        words.iter().any(|w| self.is_word(k, w))
+    }
+}
+
+/// Modifiers that add nothing a claim depends on, so a phrase may have one
+/// inside it: "its own soldiers" is "its soldiers", "Ukraine's future
+/// security guarantees" are "Ukraine's security guarantees".
+const TRANSPARENT_MODIFIERS: &[&str] = &["own", "future", "possible", "potential", "eventual"];
+
+/// Tokens a count may span when its noun comes first ("the number of
+/// countries ready to deploy troops has reached 26").
+const COUNT_REACH: usize = 12;
 
 /// Term id → claims anchored on it, as one flat array (compressed rows):
 /// no allocation per term, which matters at 100,000 claims.
@@ -528,12 +566,32 @@ type TokenRange = (usize, usize);
 fn occurrences(arena: &Arena, group: u32, sentence: &Sentence) -> Vec<TokenRange> {
     let gap = arena.group_gaps[group as usize] as usize;
     let length = sentence.tokens.len();
+    let term_at = |t: &PatternTerm, at: usize| {
+        at < length && t.matches(&sentence.tokens[at], sentence.ids[at])
+    };
     let matches_at = |terms: &[PatternTerm], at: usize| {
-        at + terms.len() <= length
-            && terms
-                .iter()
-                .enumerate()
-                .all(|(k, t)| t.matches(&sentence.tokens[at + k], sentence.ids[at + k]))
+        at + terms.len() <= length && terms.iter().enumerate().all(|(k, t)| term_at(t, at + k))
+    };
+    // A phrase's terms in a row, allowing one transparent modifier between
+    // two of them; the exclusive end.
+    let phrase_end = |terms: &[PatternTerm], at: usize| -> Option<usize> {
+        let mut position = at;
+        let mut skipped = false;
+        for (k, term) in terms.iter().enumerate() {
+            if !term_at(term, position) {
+                let skippable = k > 0
+                    && !skipped
+                    && sentence.is_any_word(position, TRANSPARENT_MODIFIERS)
+                    && term_at(term, position + 1);
+                if !skippable {
+                    return None;
+                }
+                skipped = true;
+                position += 1;
+            }
+            position += 1;
+        }
+        Some(position)
     };
     let mut found: Vec<TokenRange> = Vec::new();
     for alt in arena.alternatives(group) {
@@ -545,6 +603,8 @@ fn occurrences(arena: &Arena, group: u32, sentence: &Sentence) -> Vec<TokenRange
             // The rest after at most `gap` tokens.
             let end = if alt.len() == 1 {
                 Some(start + 1)
+            } else if gap == 0 {
+                phrase_end(alt, start)
             } else {
                 (0..=gap)
                     .map(|g| start + 1 + g)
@@ -553,12 +613,37 @@ fn occurrences(arena: &Arena, group: u32, sentence: &Sentence) -> Vec<TokenRange
             };
             found.extend(end.map(|end| (start, end)));
         }
+        if gap == COUNT_GAP as usize {
+            found.extend(count_noun_first(alt, sentence, &matches_at));
+        }
     }
     // The longest alternative starting at a token wins, whatever the order
     // the editor listed them in: "meet Zelensky" over "meet".
     found.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
     found.dedup_by_key(|range| range.0);
     found
+}
+
+/// A count stated noun first: "the number of countries … has reached 26",
+/// "how many governments …? … twenty-six". The lead-in asks for a
+/// quantity, and the first number within [`COUNT_REACH`] tokens of the noun
+/// answers it; any other number first, and it is not this count.
+fn count_noun_first(
+    count: &[PatternTerm],
+    sentence: &Sentence,
+    matches_at: &dyn Fn(&[PatternTerm], usize) -> bool,
+) -> Option<TokenRange> {
+    let (number, noun) = count.split_first()?;
+    let lead_in = |k: usize| {
+        k >= 2
+            && ((sentence.is_word(k - 2, "number") && sentence.is_word(k - 1, "of"))
+                || (sentence.is_word(k - 2, "how") && sentence.is_word(k - 1, "many")))
+    };
+    let start = (2..sentence.tokens.len()).find(|&k| lead_in(k) && matches_at(noun, k))?;
+    let after_noun = start + noun.len();
+    let answer = (after_noun..sentence.tokens.len().min(after_noun + COUNT_REACH))
+        .find(|&k| matches!(sentence.tokens[k].term, Term::Number(_)))?;
+    (sentence.ids[answer] == number.id).then_some((start - 2, answer + 1))
 }
 
 fn best_window(

@@ -335,9 +335,27 @@ fn sentence_starts(norm: &str, unicode: &dyn UnicodeText) -> Vec<usize> {
         if !paragraph_break && abbreviation && sentence.starts_with(|c: char| !c.is_whitespace()) {
             continue;
         }
+        if !paragraph_break && is_short_question(previous) {
+            continue;
+        }
         starts.push(byte);
     }
     starts
+}
+
+/// Words a question may have and still be read with its answer.
+const SHORT_QUESTION_WORDS: usize = 6;
+
+/// "NATO troops in Ukraine? Never, says Moscow.": a short question and the
+/// sentence that answers it state one claim together, as a reader reads
+/// them, so they are one sentence for matching. Longer questions stand on
+/// their own.
+fn is_short_question(sentence: &str) -> bool {
+    sentence
+        .trim_end()
+        .trim_end_matches(['"', '\'', ')'])
+        .ends_with('?')
+        && sentence.split_whitespace().count() <= SHORT_QUESTION_WORDS
 }
 
 /// The terms of a pattern phrase made only of ASCII letters and spaces,
