@@ -165,16 +165,17 @@ async fn annotate_in_pieces(
         );
         return Ok(None);
     }
-    yield_to_page().await;
+    let mut slice = TimeSlice::start();
+    slice.yield_if_spent().await;
     let matcher = bundled_matcher();
-    yield_to_page().await;
+    slice.yield_if_spent().await;
     let mut matches = Vec::new();
     for (offset, piece) in crate::matcher::pieces(map.text(), PIECE_CHARS) {
         if cancelled() {
             return Ok(None);
         }
         matches.extend(matcher.find_in_piece(piece, offset));
-        yield_to_page().await;
+        slice.yield_if_spent().await;
     }
     if cancelled() {
         return Ok(None);
@@ -184,8 +185,35 @@ async fn annotate_in_pieces(
     if !map.is_current() {
         return mount_with_settings(container, matcher, settings).map(Some);
     }
-    finish_mount(container, map, matcher, matches, settings).map(Some)
+    let matches = shown(&matcher, matches, settings);
+    let mut highlighter = new_highlighter(container, &map, settings.mode)?;
+    // Drawing hundreds of highlights takes longer than a task should: draw
+    // in batches, last first (see `Highlighter::add`), yielding between.
+    let mut drawn_from = matches.len();
+    while drawn_from > 0 {
+        let batch_start = drawn_from.saturating_sub(DRAW_BATCH);
+        let batch = &matches[batch_start..drawn_from];
+        if let Err(error) = highlighter.add(&map, &matcher, batch, batch_start) {
+            highlighter.remove();
+            return Err(error);
+        }
+        drawn_from = batch_start;
+        if drawn_from > 0 && slice.yield_if_spent().await {
+            let untouched = matches[drawn_from - 1].span.end;
+            if cancelled() || !map.is_current_before(untouched) {
+                highlighter.remove();
+                if cancelled() {
+                    return Ok(None);
+                }
+                return mount_with_settings(container, matcher, settings).map(Some);
+            }
+        }
+    }
+    attach_or_undo(container, map, matcher, matches, highlighter, settings).map(Some)
 }
+
+/// Highlights drawn between two checks of the time slice.
+const DRAW_BATCH: usize = 32;
 
 /// Above this, an "article" is a data dump or an endless page, not
 /// something a reader reads; matching it would only cost them time.
@@ -206,8 +234,51 @@ fn declined(text: &str) -> Option<String> {
     None
 }
 
+/// Work done in one task before ClaimLens lets the page run: well under the
+/// 50 ms that counts as a long task, even with a piece still to match.
+const SLICE_MS: f64 = 10.0;
+
+/// Yields to the page only once a task has run for [`SLICE_MS`]: a short
+/// article is annotated in one task, with no waits for the page's other
+/// tasks to run in between, and a long one never blocks the reader.
+struct TimeSlice {
+    since: f64,
+}
+
+impl TimeSlice {
+    fn start() -> TimeSlice {
+        TimeSlice {
+            since: js_sys::Date::now(),
+        }
+    }
+
+    /// True if it yielded, and so the page may have changed meanwhile.
+    async fn yield_if_spent(&mut self) -> bool {
+        if js_sys::Date::now() - self.since < SLICE_MS {
+            return false;
+        }
+        yield_to_page().await;
+        self.since = js_sys::Date::now();
+        true
+    }
+}
+
+#[wasm_bindgen(inline_js = r#"
+export function claimlens_yield() {
+  // scheduler.yield() resumes ahead of other queued tasks; setTimeout may
+  // wait behind them.
+  return globalThis.scheduler?.yield
+    ? globalThis.scheduler.yield()
+    : new Promise((resolve) => setTimeout(resolve, 0));
+}
+"#)]
+extern "C" {
+    fn claimlens_yield() -> js_sys::Promise;
+}
+
 async fn yield_to_page() {
-    gloo::timers::future::TimeoutFuture::new(0).await;
+    // The promise never rejects; a failure to yield is no reason to stop.
+    let _ = wasm_bindgen_futures::JsFuture::from(claimlens_yield()).await;
 }
 
 /// `ClaimLens.mounted()`: whether ClaimLens is annotating this page.
@@ -358,20 +429,55 @@ fn finish_mount(
     container: &Element,
     map: TextMap,
     matcher: Matcher,
-    mut matches: Vec<crate::matcher::Match>,
+    matches: Vec<crate::matcher::Match>,
     settings: &Settings,
 ) -> Result<Mounted, JsValue> {
-    let mode = settings.mode;
+    let matches = shown(&matcher, matches, settings);
+    let mut highlighter = new_highlighter(container, &map, settings.mode)?;
+    if let Err(error) = highlighter.add(&map, &matcher, &matches, 0) {
+        highlighter.remove();
+        return Err(error);
+    }
+    attach_or_undo(container, map, matcher, matches, highlighter, settings)
+}
+
+/// The matches whose ratings the `ratings` option lets through.
+fn shown(
+    matcher: &Matcher,
+    mut matches: Vec<crate::matcher::Match>,
+    settings: &Settings,
+) -> Vec<crate::matcher::Match> {
+    if let Some(ratings) = &settings.ratings {
+        matches.retain(|found| ratings.contains(&matcher.claim(found).rating));
+    }
+    matches
+}
+
+/// A highlighter with nothing drawn yet: paint where asked and supported,
+/// else marks.
+fn new_highlighter(container: &Element, map: &TextMap, mode: Mode) -> Result<Highlighter, JsValue> {
     if container.has_attribute(STATE_ATTR) {
         return Err("this element is already annotated by ClaimLens".into());
     }
     let document = gloo::utils::document();
-    if let Some(ratings) = &settings.ratings {
-        matches.retain(|found| ratings.contains(&matcher.claim(found).rating));
-    }
+    Ok(if mode == Mode::Paint && Paint::supported() {
+        Highlighter::Paint(Rc::new(Paint::new(&document, map, &[])?))
+    } else {
+        Highlighter::Marks(Highlights::new(&document))
+    })
+}
 
-    let mut highlighter = draw(&document, &map, &matcher, &matches, mode)?;
-    // From here on a failure must leave no trace: undo the highlights.
+/// Renders the UI over drawn highlights and starts watching the page; on
+/// failure, leaves no trace.
+fn attach_or_undo(
+    container: &Element,
+    map: TextMap,
+    matcher: Matcher,
+    matches: Vec<crate::matcher::Match>,
+    mut highlighter: Highlighter,
+    settings: &Settings,
+) -> Result<Mounted, JsValue> {
+    let document = gloo::utils::document();
     match attach(
         container,
         &document,
@@ -485,26 +591,6 @@ fn matches_event(
     let init = CustomEventInit::new();
     init.set_detail(&detail);
     CustomEvent::new_with_event_init_dict(name, &init)
-}
-
-/// Draws the highlights; on failure, removes what it drew.
-fn draw(
-    document: &web_sys::Document,
-    map: &TextMap,
-    matcher: &Matcher,
-    matches: &[crate::matcher::Match],
-    mode: Mode,
-) -> Result<Highlighter, JsValue> {
-    let mut highlighter = if mode == Mode::Paint && Paint::supported() {
-        Highlighter::Paint(Rc::new(Paint::new(document, map, &[])?))
-    } else {
-        Highlighter::Marks(Highlights::new(document))
-    };
-    if let Err(error) = highlighter.add(map, matcher, matches, 0) {
-        highlighter.remove();
-        return Err(error);
-    }
-    Ok(highlighter)
 }
 
 /// Renders the UI and announces readiness; on failure, removes the UI host.

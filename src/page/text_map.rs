@@ -16,6 +16,8 @@ struct Segment {
     node: Text,
     /// Char offset of the node's first char in [`TextMap::text`].
     start: usize,
+    /// Its length in chars.
+    chars: usize,
     /// The node's text when the map was built.
     content: String,
 }
@@ -56,6 +58,16 @@ impl TextMap {
             .all(|s| s.node.is_connected() && s.node.data() == s.content)
     }
 
+    /// [`TextMap::is_current`] for the text nodes wholly before char
+    /// `offset`: while highlights are drawn last first, the nodes after
+    /// them are already split, and only the ones before still matter.
+    pub fn is_current_before(&self, offset: usize) -> bool {
+        self.segments
+            .iter()
+            .take_while(|s| s.start + s.chars <= offset)
+            .all(|s| s.node.is_connected() && s.node.data() == s.content)
+    }
+
     /// The text of nodes added to the page after it was annotated, each
     /// its own block: only the new content is read, never the whole article.
     pub fn from_nodes(nodes: &[Node]) -> TextMap {
@@ -91,6 +103,7 @@ impl TextMap {
             self.segments.push(Segment {
                 node: text.clone(),
                 start: *chars,
+                chars: count,
                 content,
             });
             *chars += count;
@@ -120,22 +133,24 @@ impl TextMap {
     /// The parts of the char span `[start, end)` in each text node it
     /// touches, in document order. Separators between blocks are skipped.
     pub fn node_ranges(&self, start: usize, end: usize) -> Vec<NodeRange> {
-        let mut ranges = Vec::new();
-        for segment in &self.segments {
-            let len = segment.content.chars().count();
-            let (seg_start, seg_end) = (segment.start, segment.start + len);
-            if seg_end <= start || seg_start >= end {
-                continue;
-            }
-            let local_start = start.max(seg_start) - seg_start;
-            let local_end = end.min(seg_end) - seg_start;
-            ranges.push(NodeRange {
-                node: segment.node.clone(),
-                start_utf16: utf16_offset(&segment.content, local_start),
-                end_utf16: utf16_offset(&segment.content, local_end),
-            });
-        }
-        ranges
+        // Segments are in text order: skip to the first one the span
+        // touches, so highlighting a long article is not quadratic.
+        let first = self
+            .segments
+            .partition_point(|s| s.start + s.chars <= start);
+        self.segments[first..]
+            .iter()
+            .take_while(|segment| segment.start < end)
+            .map(|segment| {
+                let local_start = start.max(segment.start) - segment.start;
+                let local_end = end.min(segment.start + segment.chars) - segment.start;
+                NodeRange {
+                    node: segment.node.clone(),
+                    start_utf16: utf16_offset(&segment.content, local_start),
+                    end_utf16: utf16_offset(&segment.content, local_end),
+                }
+            })
+            .collect()
     }
 }
 

@@ -1,7 +1,8 @@
 // Pages that change after ClaimLens started: content added later is
 // annotated once it settles, without a rescan loop, in both modes; an
 // article swapped by a single-page app gets its new claims; unmount still
-// restores the page exactly.
+// restores the page exactly; a long article, highlighted in batches, can be
+// unmounted or changed between them.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -15,9 +16,17 @@ const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>
   <article id="story">${FIRST}</article><div id="control" hidden>${FIRST}</div>
   <script type="module" src="/claimlens.js" data-manual></script></body></html>`;
 
+// A long article is highlighted in batches, yielding between them; the page
+// can act in those gaps.
+const LONG_PARAGRAPH = '<p>Officials said 26 Western countries are ready to deploy troops to Ukraine once the fighting stops. Hungary still receives Russian oil through the Druzhba pipeline.</p>';
+const LONG = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Long</title></head><body>
+  <article id="story"><p id="lead">Leaders met in Paris on Thursday.</p>${LONG_PARAGRAPH.repeat(400)}</article>
+  <div id="control" hidden><p id="lead">Leaders met in Paris on Thursday.</p>${LONG_PARAGRAPH.repeat(400)}</div>
+  <script type="module" src="/claimlens.js" data-manual></script></body></html>`;
+
 let site, browser;
 before(async () => {
-  site = await serve(join(ROOT, 'dist'), { '/live.html': { body: PAGE } });
+  site = await serve(join(ROOT, 'dist'), { '/live.html': { body: PAGE }, '/long.html': { body: LONG } });
   browser = await launch();
 });
 after(async () => {
@@ -86,3 +95,56 @@ for (const mode of ['marks', 'paint']) {
     await page.close();
   });
 }
+
+/** Runs `action` in the page when ClaimLens has drawn its first marks and
+ * is yielding before the rest (a mutation observer fires in that gap). */
+const whileDrawing = (action) => `
+  window.__whileDrawing = new Promise((resolve) => {
+    new MutationObserver((records, observer) => {
+      if (!records.some((r) => [...r.addedNodes].some((n) => n.nodeName === 'CLAIMLENS-MARK'))) return;
+      observer.disconnect();
+      const drawnSoFar = document.querySelectorAll('#story claimlens-mark').length;
+      ${action}
+      resolve(drawnSoFar);
+    }).observe(document.getElementById('story'), { childList: true, subtree: true });
+  });`;
+
+test('unmount while a long article is being highlighted leaves the page exactly as it was', async () => {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(site.url + '/long.html');
+  await page.waitForFunction(() => window.ClaimLens);
+  await page.addScriptTag({ content: whileDrawing('ClaimLens.unmount();') });
+  const mounted = await page.evaluate(() => ClaimLens.mount({ article: '#story' }));
+  const drawnSoFar = await page.evaluate(() => window.__whileDrawing);
+  assert.ok(drawnSoFar > 0 && drawnSoFar < 800, `unmounted part-way: ${drawnSoFar} of 800 marks drawn`);
+  assert.equal(mounted, false, 'mount() reports that it did not finish');
+  assert.equal(await page.evaluate(() => ClaimLens.mounted()), false);
+  const [story, control] = await page.evaluate(() => [
+    document.getElementById('story').innerHTML, document.getElementById('control').innerHTML]);
+  assert.equal(story, control, 'the article is exactly as before');
+  assert.equal(await page.locator('claimlens-ui, claimlens-mark').count(), 0);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('text the page changes while a long article is being highlighted is read again', async () => {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(site.url + '/long.html');
+  await page.waitForFunction(() => window.ClaimLens);
+  // The lead paragraph, before every highlight, is rewritten to carry a claim.
+  await page.addScriptTag({ content: whileDrawing(
+    "document.getElementById('lead').firstChild.data = 'Officials said 26 Western countries are ready to deploy troops.';") });
+  assert.equal(await page.evaluate(() => ClaimLens.mount({ article: '#story' })), true);
+  assert.ok(await page.evaluate(() => window.__whileDrawing) > 0);
+  const lead = await page.$$eval('#lead claimlens-mark', (marks) => marks.map((m) => [m.dataset.claimlensClaim, m.textContent]));
+  assert.deepEqual(lead, [[TROOPS, '26 Western countries are ready to deploy troops']], 'the rewritten lead is highlighted as written');
+  const texts = await page.$$eval('#story claimlens-mark', (marks) => marks.map((m) => m.textContent));
+  assert.equal(texts.length, 801, 'every claim, once');
+  assert.equal(await page.getAttribute('#story', 'data-claimlens-matches'), '801');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
