@@ -64,7 +64,7 @@ console.log(`seed page (${seed[0].chars} chars, ${seed[0].matches} matches), med
 console.log(`  loader start -> claimlens:ready  ${ms(median(seed.map((r) => r.total)))}`);
 console.log(`    engine start                  ${ms(median(seed.map((r) => r.engine)))}`);
 console.log(`    annotation                    ${ms(median(seed.map((r) => r.annotate)))}`);
-console.log(`  longest task over 50 ms         ${ms(Math.max(...seed.map((r) => r.longest)))} (0 = none)`);
+console.log(`  longest task over 50 ms         max ${ms(Math.max(...seed.map((r) => r.longest)))}, median ${ms(median(seed.map((r) => r.longest)))} (0 = none)`);
 
 await measure('/long.html');
 const longRuns = [];

@@ -158,6 +158,12 @@ async fn annotate_in_pieces(
     generation: u32,
 ) -> Result<Option<Mounted>, JsValue> {
     let cancelled = || GENERATION.with(Cell::get) != generation;
+    // The engine was just compiled and started in this task: let the page
+    // run before annotating, so that the two never add up to a long task.
+    yield_to_page().await;
+    if cancelled() {
+        return Ok(None);
+    }
     let map = TextMap::from_container(container);
     if let Some(reason) = declined(map.text()) {
         web_sys::console::info_1(
