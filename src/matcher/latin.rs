@@ -241,26 +241,33 @@ pub fn sentence_starts(text: &str) -> Option<Vec<usize>> {
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use proptest::prelude::*;
     use unicode_segmentation::UnicodeSegmentation;
 
+    /// Strings of up to `most` pieces drawn from `parts`.
+    pub(in crate::matcher) fn strings_of(
+        parts: Vec<&'static str>,
+        most: usize,
+    ) -> impl Strategy<Value = String> {
+        prop::collection::vec(prop::sample::select(parts), 0..most).prop_map(|p| p.concat())
+    }
+
     fn ascii_text() -> impl Strategy<Value = String> {
-        prop::collection::vec(
-            prop::sample::select(vec![
+        strings_of(
+            vec![
                 "a", "b", "Z", "Mr", "U", "S", "e", "0", "7", ".", ",", ";", ":", "'", "\"", "_",
                 "-", "!", "?", "(", ")", "[", "]", " ", " ", "\t", "\n", "\r", "\r\n", "\x0B",
                 "\x0C", "x", "#", "/", "&", "*", "~",
-            ]),
-            0..40,
+            ],
+            40,
         )
-        .prop_map(|parts| parts.concat())
     }
 
     fn mixed_text() -> impl Strategy<Value = String> {
-        prop::collection::vec(
-            prop::sample::select(vec![
+        strings_of(
+            vec![
                 "a",
                 "Mr",
                 "U",
@@ -287,22 +294,20 @@ mod tests {
                 "\u{0627}",
                 "\u{3002}",
                 "\u{00A0}",
-            ]),
-            0..40,
+            ],
+            40,
         )
-        .prop_map(|parts| parts.concat())
     }
 
     fn latin_text() -> impl Strategy<Value = String> {
-        prop::collection::vec(
-            prop::sample::select(vec![
+        strings_of(
+            vec![
                 "a", "Mr", "U", "S", "0", "7", ".", ",", ";", ":", "'", "\"", "-", "!", "?", "(",
                 ")", " ", "\n", "\r\n", "_", "é", "É", "Orbán", "ß", "ł", "Ł", "ĸ", "ŉ", "ÿ", "Ž",
                 "·", "×", "÷", "€", "£", "°", "©", "¿", "¡", "•", "§",
-            ]),
-            0..40,
+            ],
+            40,
         )
-        .prop_map(|parts| parts.concat())
     }
 
     fn crate_words(text: &str) -> Vec<usize> {

@@ -307,8 +307,8 @@ mod tests {
     }
 
     fn news_text() -> impl Strategy<Value = String> {
-        prop::collection::vec(
-            prop::sample::select(vec![
+        crate::matcher::latin::tests::strings_of(
+            vec![
                 "a",
                 "Orbán",
                 "Élysée",
@@ -352,10 +352,9 @@ mod tests {
                 "\u{0627}",
                 "\r\n",
                 "\n",
-            ]),
-            0..30,
+            ],
+            30,
         )
-        .prop_map(|parts| parts.concat())
     }
 
     proptest! {

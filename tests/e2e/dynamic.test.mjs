@@ -109,13 +109,19 @@ const whileDrawing = (action) => `
     }).observe(document.getElementById('story'), { childList: true, subtree: true });
   });`;
 
-test('unmount while a long article is being highlighted leaves the page exactly as it was', async () => {
+/** The long page, with `action` set to run while ClaimLens draws. */
+async function longPageDoing(action) {
   const page = await browser.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(site.url + '/long.html');
   await page.waitForFunction(() => window.ClaimLens);
-  await page.addScriptTag({ content: whileDrawing('ClaimLens.unmount();') });
+  await page.addScriptTag({ content: whileDrawing(action) });
+  return { page, errors };
+}
+
+test('unmount while a long article is being highlighted leaves the page exactly as it was', async () => {
+  const { page, errors } = await longPageDoing('ClaimLens.unmount();');
   const mounted = await page.evaluate(() => ClaimLens.mount({ article: '#story' }));
   const drawnSoFar = await page.evaluate(() => window.__whileDrawing);
   assert.ok(drawnSoFar > 0 && drawnSoFar < 800, `unmounted part-way: ${drawnSoFar} of 800 marks drawn`);
@@ -130,14 +136,9 @@ test('unmount while a long article is being highlighted leaves the page exactly 
 });
 
 test('text the page changes while a long article is being highlighted is read again', async () => {
-  const page = await browser.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(site.url + '/long.html');
-  await page.waitForFunction(() => window.ClaimLens);
   // The lead paragraph, before every highlight, is rewritten to carry a claim.
-  await page.addScriptTag({ content: whileDrawing(
-    "document.getElementById('lead').firstChild.data = 'Officials said 26 Western countries are ready to deploy troops.';") });
+  const { page, errors } = await longPageDoing(
+    "document.getElementById('lead').firstChild.data = 'Officials said 26 Western countries are ready to deploy troops.';");
   assert.equal(await page.evaluate(() => ClaimLens.mount({ article: '#story' })), true);
   assert.ok(await page.evaluate(() => window.__whileDrawing) > 0);
   const lead = await page.$$eval('#lead claimlens-mark', (marks) => marks.map((m) => [m.dataset.claimlensClaim, m.textContent]));
