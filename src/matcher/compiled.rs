@@ -3,13 +3,14 @@
 //!
 //! Format: a header naming the format and the dataset's content hash (an
 //! index never pairs with other data), then the vocabulary and the arena as
-//! `;`-terminated decimals and length-prefixed strings.
+//! `;`-terminated decimals and length-prefixed strings; ascending lists of
+//! ends are written as their differences.
 
 use super::vocabulary::{TermRef, Vocabulary};
 use super::{Arena, CompiledPattern, Matcher, PatternTerm, UnicodeText};
 use crate::dataset::Dataset;
 
-const FORMAT: &str = "claimlens-index-1";
+const FORMAT: &str = "claimlens-index-2";
 
 pub fn encode(matcher: &Matcher) -> String {
     let mut out = format!("{FORMAT}\n{}\n", matcher.dataset.info.content_hash);
@@ -34,10 +35,15 @@ pub fn encode(matcher: &Matcher) -> String {
     for t in &arena.terms {
         num(&mut out, u64::from(t.id) * 2 + u64::from(t.acronym_only));
     }
+    // Ends ascend: their differences (an alternative's length, a group's
+    // number of alternatives) are one digit where the ends are four or
+    // five, which made this list a third of the compressed index.
     for list in [&arena.alternative_ends, &arena.group_ends] {
         num(&mut out, list.len() as u64);
-        for &v in list.iter() {
-            num(&mut out, v.into());
+        let mut previous = 0;
+        for &end in list.iter() {
+            num(&mut out, (end - previous).into());
+            previous = end;
         }
     }
     for &gap in &arena.group_gaps {
@@ -96,8 +102,8 @@ pub fn decode(dataset: Dataset, unicode: Box<dyn UnicodeText>, text: &str) -> Op
             acronym_only: v % 2 == 1,
         })
     })?;
-    let alternative_ends: Vec<u32> = r.list(|r| u32::try_from(r.num()?).ok())?;
-    let group_ends: Vec<u32> = r.list(|r| u32::try_from(r.num()?).ok())?;
+    let alternative_ends = r.ends()?;
+    let group_ends = r.ends()?;
     let group_gaps: Vec<u8> = (0..group_ends.len())
         .map(|_| u8::try_from(r.num()?).ok())
         .collect::<Option<_>>()?;
@@ -224,6 +230,15 @@ impl<'a> Reader<'a> {
             items.push(item(self)?);
         }
         Some(items)
+    }
+
+    /// A list of ascending ends, written as their differences.
+    fn ends(&mut self) -> Option<Vec<u32>> {
+        let mut end = 0u32;
+        self.list(|r| {
+            end = end.checked_add(u32::try_from(r.num()?).ok()?)?;
+            Some(end)
+        })
     }
 }
 

@@ -50,20 +50,31 @@ fn is_latin_sign(c: char) -> bool {
     )
 }
 
+/// The class of an ASCII byte: the common case, kept apart so that it
+/// compiles to a table look-up.
+#[inline(always)]
+fn ascii_word_class(b: u8) -> Word {
+    match b {
+        b'\r' => Word::Cr,
+        b'\n' => Word::Lf,
+        0x0B | 0x0C => Word::Newline,
+        b' ' => Word::Space,
+        b'a'..=b'z' | b'A'..=b'Z' => Word::Letter,
+        b'0'..=b'9' => Word::Numeric,
+        b':' => Word::MidLetter,
+        b',' | b';' => Word::MidNum,
+        b'.' => Word::MidNumLet,
+        b'\'' => Word::SingleQuote,
+        b'_' => Word::ExtendNumLet,
+        _ => Word::Other,
+    }
+}
+
 fn word_class(c: char) -> Option<Word> {
     Some(match c {
-        '\r' => Word::Cr,
-        '\n' => Word::Lf,
-        '\u{0B}' | '\u{0C}' => Word::Newline,
-        ' ' => Word::Space,
-        'a'..='z' | 'A'..='Z' => Word::Letter,
-        '0'..='9' => Word::Numeric,
-        ':' | '\u{B7}' => Word::MidLetter,
-        ',' | ';' => Word::MidNum,
-        '.' => Word::MidNumLet,
-        '\'' => Word::SingleQuote,
-        '_' => Word::ExtendNumLet,
-        c if c.is_ascii() || is_latin_sign(c) => Word::Other,
+        c if c.is_ascii() => ascii_word_class(c as u8),
+        '\u{B7}' => Word::MidLetter,
+        c if is_latin_sign(c) => Word::Other,
         c if is_latin_letter(c) => Word::Letter,
         _ => return None,
     })
@@ -71,13 +82,13 @@ fn word_class(c: char) -> Option<Word> {
 
 /// Each char's class, and its byte offset unless the text is ASCII (where
 /// offsets are indices), or `None` if a char has no class.
-fn classify<T>(text: &str, class: fn(char) -> Option<T>) -> Option<(Option<Vec<usize>>, Vec<T>)> {
+fn classify<T>(
+    text: &str,
+    ascii: impl Fn(u8) -> T,
+    class: impl Fn(char) -> Option<T>,
+) -> Option<(Option<Vec<usize>>, Vec<T>)> {
     if text.is_ascii() {
-        let classes = text
-            .bytes()
-            .map(|b| class(b as char))
-            .collect::<Option<_>>()?;
-        return Some((None, classes));
+        return Some((None, text.bytes().map(ascii).collect()));
     }
     let mut offsets = Vec::with_capacity(text.len());
     let mut classes = Vec::with_capacity(text.len());
@@ -95,7 +106,7 @@ fn byte_offset(offsets: &Option<Vec<usize>>, index: usize) -> usize {
 /// Byte offsets where UAX #29 words start in `text`; `None` unless every
 /// char is ASCII or Latin.
 pub fn word_starts(text: &str) -> Option<Vec<usize>> {
-    let (offsets, b) = classify(text, word_class)?;
+    let (offsets, b) = classify(text, ascii_word_class, word_class)?;
     let mid_letter_q = |c: Word| matches!(c, Word::MidLetter | Word::MidNumLet | Word::SingleQuote);
     let mid_num_q = |c: Word| matches!(c, Word::MidNum | Word::MidNumLet | Word::SingleQuote);
     let mut starts = Vec::new();
@@ -150,19 +161,27 @@ enum Sentence {
     Other,
 }
 
+#[inline(always)]
+fn ascii_sentence_class(b: u8) -> Sentence {
+    match b {
+        b'\r' => Sentence::Cr,
+        b'\n' => Sentence::Lf,
+        b' ' | b'\t' | 0x0B | 0x0C => Sentence::Space,
+        b'a'..=b'z' => Sentence::Lower,
+        b'A'..=b'Z' => Sentence::Upper,
+        b'0'..=b'9' => Sentence::Numeric,
+        b'.' => Sentence::ATerm,
+        b'!' | b'?' => Sentence::STerm,
+        b'"' | b'\'' | b'(' | b')' | b'[' | b']' | b'{' | b'}' => Sentence::Close,
+        b',' | b'-' | b':' | b';' => Sentence::SContinue,
+        _ => Sentence::Other,
+    }
+}
+
 fn sentence_class(c: char) -> Option<Sentence> {
     Some(match c {
-        '\r' => Sentence::Cr,
-        '\n' => Sentence::Lf,
-        ' ' | '\t' | '\u{0B}' | '\u{0C}' => Sentence::Space,
-        'a'..='z' => Sentence::Lower,
-        'A'..='Z' => Sentence::Upper,
-        '0'..='9' => Sentence::Numeric,
-        '.' => Sentence::ATerm,
-        '!' | '?' => Sentence::STerm,
-        '"' | '\'' | '(' | ')' | '[' | ']' | '{' | '}' => Sentence::Close,
-        ',' | '-' | ':' | ';' => Sentence::SContinue,
-        c if c.is_ascii() || is_latin_sign(c) || c == '\u{B7}' => Sentence::Other,
+        c if c.is_ascii() => ascii_sentence_class(c as u8),
+        c if is_latin_sign(c) || c == '\u{B7}' => Sentence::Other,
         c if is_latin_letter(c) && c.is_uppercase() => Sentence::Upper,
         c if is_latin_letter(c) && c.is_lowercase() => Sentence::Lower,
         _ => return None,
@@ -172,7 +191,7 @@ fn sentence_class(c: char) -> Option<Sentence> {
 /// Byte offsets where UAX #29 sentences start in `text`; `None` unless
 /// every char is ASCII or Latin.
 pub fn sentence_starts(text: &str) -> Option<Vec<usize>> {
-    let (offsets, b) = classify(text, sentence_class)?;
+    let (offsets, b) = classify(text, ascii_sentence_class, sentence_class)?;
     let para = |c: Sentence| matches!(c, Sentence::Cr | Sentence::Lf);
     let saterm = |c: Sentence| matches!(c, Sentence::ATerm | Sentence::STerm);
     let mut starts = Vec::new();
