@@ -191,7 +191,7 @@ async fn annotate_in_pieces(
     if !map.is_current() {
         return mount_with_settings(container, matcher, settings).map(Some);
     }
-    let matches = shown(&matcher, matches, settings);
+    let matches = shown(&matcher, matches, settings.ratings.as_deref());
     let mut highlighter = new_highlighter(container, &map, settings.mode)?;
     // Drawing hundreds of highlights takes longer than a task should: draw
     // in batches, last first (see `Highlighter::add`), yielding between.
@@ -199,10 +199,10 @@ async fn annotate_in_pieces(
     while drawn_from > 0 {
         let batch_start = drawn_from.saturating_sub(DRAW_BATCH);
         let batch = &matches[batch_start..drawn_from];
-        if let Err(error) = highlighter.add(&map, &matcher, batch, batch_start) {
-            highlighter.remove();
-            return Err(error);
-        }
+        // On failure nothing drawn may stay.
+        highlighter
+            .add(&map, &matcher, batch, batch_start)
+            .inspect_err(|_| highlighter.remove())?;
         drawn_from = batch_start;
         if drawn_from > 0 && slice.yield_if_spent().await {
             let untouched = matches[drawn_from - 1].span.end;
@@ -438,22 +438,22 @@ fn finish_mount(
     matches: Vec<crate::matcher::Match>,
     settings: &Settings,
 ) -> Result<Mounted, JsValue> {
-    let matches = shown(&matcher, matches, settings);
+    let matches = shown(&matcher, matches, settings.ratings.as_deref());
     let mut highlighter = new_highlighter(container, &map, settings.mode)?;
-    if let Err(error) = highlighter.add(&map, &matcher, &matches, 0) {
-        highlighter.remove();
-        return Err(error);
-    }
+    highlighter
+        .add(&map, &matcher, &matches, 0)
+        .inspect_err(|_| highlighter.remove())?;
     attach_or_undo(container, map, matcher, matches, highlighter, settings)
 }
 
-/// The matches whose ratings the `ratings` option lets through.
+/// The matches whose ratings the `ratings` option lets through (all of
+/// them without the option).
 fn shown(
     matcher: &Matcher,
     mut matches: Vec<crate::matcher::Match>,
-    settings: &Settings,
+    ratings: Option<&[Rating]>,
 ) -> Vec<crate::matcher::Match> {
-    if let Some(ratings) = &settings.ratings {
+    if let Some(ratings) = ratings {
         matches.retain(|found| ratings.contains(&matcher.claim(found).rating));
     }
     matches
@@ -530,11 +530,9 @@ fn annotate_added(nodes: Vec<Node>) {
         let mut found = if declined(map.text()).is_some() {
             Vec::new()
         } else {
-            report.matcher.find(map.text())
+            let found = report.matcher.find(map.text());
+            shown(&report.matcher, found, mounted.ratings.as_deref())
         };
-        if let Some(ratings) = &mounted.ratings {
-            found.retain(|m| ratings.contains(&report.matcher.claim(m).rating));
-        }
         let first_index = report.matches.borrow().len();
         let drawn = mounted
             .highlighter

@@ -22,6 +22,13 @@ struct Segment {
     content: String,
 }
 
+impl Segment {
+    /// Still in the document, with the text it had when mapped.
+    fn is_unchanged(&self) -> bool {
+        self.node.is_connected() && self.node.data() == self.content
+    }
+}
+
 /// The article's visible text and where each char lives in the DOM.
 pub struct TextMap {
     text: String,
@@ -53,9 +60,7 @@ impl TextMap {
     /// Whether every mapped text node is still in the document with the
     /// text it had when mapped: offsets are only valid on an unchanged page.
     pub fn is_current(&self) -> bool {
-        self.segments
-            .iter()
-            .all(|s| s.node.is_connected() && s.node.data() == s.content)
+        self.segments.iter().all(Segment::is_unchanged)
     }
 
     /// [`TextMap::is_current`] for the text nodes wholly before char
@@ -65,7 +70,7 @@ impl TextMap {
         self.segments
             .iter()
             .take_while(|s| s.start + s.chars <= offset)
-            .all(|s| s.node.is_connected() && s.node.data() == s.content)
+            .all(Segment::is_unchanged)
     }
 
     /// The text of nodes added to the page after it was annotated, each
