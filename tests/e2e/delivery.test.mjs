@@ -121,6 +121,21 @@ const notice = (page) => page.evaluate(() =>
   [...document.querySelectorAll('claimlens-notice')].map((n) => n.shadowRoot.textContent).join(' | '));
 const ENGINE = /\/claimlens-[0-9a-f]+(_bg\.wasm|\.js)$/;
 
+/** Clicks the bookmarklet where it can only explain itself: its notice says
+ * `message` (`whileShown` checks more then), and a second click removes the
+ * notice and leaves the page exactly as before. */
+async function bookmarkletNoticeComesAndGoes(page, message, { timeout, whileShown = async () => {} } = {}) {
+  const before = await snapshot(page);
+  await page.evaluate(bookmarkletSource);
+  await page.waitForSelector('claimlens-notice .box', timeout ? { timeout } : undefined);
+  assert.match(await notice(page), message);
+  await whileShown();
+  await page.evaluate(bookmarkletSource);
+  await page.waitForFunction(() => !document.querySelector('claimlens-notice'));
+  assert.deepEqual(await snapshot(page), before, 'a second click removes the notice');
+}
+
+
 /** Every claim's rating, from the dataset files. */
 async function ratings() {
   const dir = join(ROOT, 'dataset', 'claims');
@@ -235,15 +250,12 @@ test('bookmarklet on a plain page: on (paint mode), off restores exactly, on aga
 
 test('publisher opt-out: the page is left alone, with a notice, and the engine is never downloaded', async () => {
   const { page, requests, errors } = await open(site.url + '/opted-out.html');
-  const before = await snapshot(page);
-  await page.evaluate(bookmarkletSource);
-  await page.waitForSelector('claimlens-notice .box');
-  assert.match(await notice(page), /publisher has turned ClaimLens off/);
-  assert.equal(await page.locator('[data-claimlens-claim], [data-claimlens-state]').count(), 0);
-  assert.deepEqual(requests.filter((u) => ENGINE.test(u)), [], 'no engine download');
-  await page.evaluate(bookmarkletSource);
-  await page.waitForFunction(() => !document.querySelector('claimlens-notice'));
-  assert.deepEqual(await snapshot(page), before, 'a second click removes the notice');
+  await bookmarkletNoticeComesAndGoes(page, /publisher has turned ClaimLens off/, {
+    whileShown: async () => {
+      assert.equal(await page.locator('[data-claimlens-claim], [data-claimlens-state]').count(), 0);
+      assert.deepEqual(requests.filter((u) => ENGINE.test(u)), [], 'no engine download');
+    },
+  });
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -278,13 +290,7 @@ test('CSP without inline styles: ClaimLens works, and its cards are placed and c
 
 test("strict script-src 'self' on another origin: the bookmarklet says it was blocked", async () => {
   const { page, errors } = await open(otherOrigin.url + '/strict.html');
-  const before = await snapshot(page);
-  await page.evaluate(bookmarkletSource);
-  await page.waitForSelector('claimlens-notice .box', { timeout: 15000 });
-  assert.match(await notice(page), /does not allow scripts from http:\/\/127\.0\.0\.1/);
-  await page.evaluate(bookmarkletSource);
-  await page.waitForFunction(() => !document.querySelector('claimlens-notice'));
-  assert.deepEqual(await snapshot(page), before, 'a second click removes the message');
+  await bookmarkletNoticeComesAndGoes(page, /does not allow scripts from http:\/\/127\.0\.0\.1/, { timeout: 15000 });
   assert.deepEqual(errors, []);
   await page.close();
 });

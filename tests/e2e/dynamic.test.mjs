@@ -19,9 +19,9 @@ const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>
 // A long article is highlighted in batches, yielding between them; the page
 // can act in those gaps.
 const LONG_PARAGRAPH = '<p>Officials said 26 Western countries are ready to deploy troops to Ukraine once the fighting stops. Hungary still receives Russian oil through the Druzhba pipeline.</p>';
+const LONG_STORY = `<p id="lead">Leaders met in Paris on Thursday.</p>${LONG_PARAGRAPH.repeat(400)}`;
 const LONG = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Long</title></head><body>
-  <article id="story"><p id="lead">Leaders met in Paris on Thursday.</p>${LONG_PARAGRAPH.repeat(400)}</article>
-  <div id="control" hidden><p id="lead">Leaders met in Paris on Thursday.</p>${LONG_PARAGRAPH.repeat(400)}</div>
+  <article id="story">${LONG_STORY}</article><div id="control" hidden>${LONG_STORY}</div>
   <script type="module" src="/claimlens.js" data-manual></script></body></html>`;
 
 let site, browser;
