@@ -47,6 +47,10 @@ impl Matcher {
 }
 
 #[cfg(not(target_arch = "wasm32"))]
+pub mod evalset;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod fit;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod html;
 
 #[cfg(target_arch = "wasm32")]

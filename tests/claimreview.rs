@@ -50,7 +50,7 @@ fn export_uses_the_schema_org_claimreview_vocabulary() {
 fn import_of_export_keeps_ids_wording_ratings_dates_and_sources() {
     let dataset = Dataset::bundled();
     let text = serde_json::to_string(&export(&dataset, BASE)).unwrap();
-    let imported = import(&text).unwrap();
+    let imported = import(&text, &[]).unwrap();
     assert_eq!(imported.len(), dataset.claims.len());
     for (back, original) in imported.iter().zip(&dataset.claims) {
         assert_eq!(back.id, original.id);
@@ -74,13 +74,13 @@ fn import_of_export_keeps_ids_wording_ratings_dates_and_sources() {
 #[test]
 fn imported_claims_write_valid_source_files() {
     let text = serde_json::to_string(&export(&Dataset::bundled(), BASE)).unwrap();
-    let imported = import(&text).unwrap();
+    let imported = import(&text, &[]).unwrap();
     let dir = std::env::temp_dir().join(format!("claimlens-import-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(dir.join("claims")).unwrap();
     std::fs::write(
         dir.join("dataset.toml"),
-        "version = \"t\"\nschema = 1\nreleased = \"2026-11-27\"\n",
+        "version = \"t\"\nschema = 2\nreleased = \"2026-11-27\"\n",
     )
     .unwrap();
     for claim in &imported {
@@ -129,7 +129,7 @@ fn import_accepts_the_shapes_publishers_embed_and_keeps_their_label() {
         .unwrap(),
     ];
     for shape in &shapes {
-        let claims = import(shape).unwrap_or_else(|e| panic!("{e}: {shape}"));
+        let claims = import(shape, &[]).unwrap_or_else(|e| panic!("{e}: {shape}"));
         assert_eq!(claims.len(), 1, "{shape}");
         let c = &claims[0];
         assert_eq!(c.rating, Rating::False);
@@ -168,7 +168,7 @@ fn import_maps_publisher_ratings_onto_the_closed_vocabulary() {
             r#"{"@type": "Rating", "alternateName": "Pants on Fire", "ratingValue": "1", "bestRating": "6", "worstRating": "1"}"#,
             rating,
         );
-        assert_eq!(import(&json).unwrap()[0].rating, expected, "{rating}");
+        assert_eq!(import(&json, &[]).unwrap()[0].rating, expected, "{rating}");
     }
 }
 
@@ -197,7 +197,7 @@ fn malformed_input_is_refused_with_a_reason() {
         ),
     ];
     for (json, expected) in cases {
-        let error = import(json).unwrap_err();
+        let error = import(json, &[]).unwrap_err();
         assert!(error.contains(expected), "{error}");
     }
 }

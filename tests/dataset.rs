@@ -56,7 +56,7 @@ fn every_claim_has_https_sources_and_consistent_dates() {
     }
 }
 
-const MANIFEST: &str = "version = \"t.1\"\nschema = 1\nreleased = \"2026-01-31\"\n";
+const MANIFEST: &str = "version = \"t.1\"\nschema = 2\nreleased = \"2026-01-31\"\n";
 
 const GOOD_CLAIM: &str = r#"id = "good-claim"
 claim_reviewed = "Something was said."
@@ -75,7 +75,7 @@ publisher = "A publisher"
 url = "https://example.org/a"
 
 [match]
-all_of = [["something"], ["said"]]
+core = [["something"], ["said"]]
 "#;
 
 /// Writes a dataset whose only claim is `claim`, and returns its problems.
@@ -167,7 +167,7 @@ fn each_broken_rule_is_reported_with_file_line_and_field() {
             "no-sources",
             MANIFEST,
             GOOD_CLAIM.split("[[sources]]").next().unwrap().to_string()
-                + "[match]\nall_of = [[\"x\"]]\n",
+                + "[match]\ncore = [[\"x\"]]\n",
             "c0.toml:1: sources",
         ),
         (
@@ -180,7 +180,19 @@ fn each_broken_rule_is_reported_with_file_line_and_field() {
             "empty-match-group",
             MANIFEST,
             GOOD_CLAIM.replace("[[\"something\"], [\"said\"]]", "[[]]"),
-            "c0.toml:17: match.all_of",
+            "c0.toml:17: match.core[0]",
+        ),
+        (
+            "unknown-concept",
+            MANIFEST,
+            GOOD_CLAIM.replace("[[\"something\"], [\"said\"]]", "[\"somethingness\", [\"said\"]]"),
+            "c0.toml:17: match.core[0]: unknown concept `somethingness`",
+        ),
+        (
+            "retired-all-of",
+            MANIFEST,
+            GOOD_CLAIM.replace("core = ", "all_of = "),
+            "c0.toml:17: match.all_of: retired",
         ),
         (
             "unknown-field",

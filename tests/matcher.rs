@@ -176,19 +176,17 @@ fn the_longest_alternative_wins_regardless_of_listing_order() {
         let mut dataset = Dataset::bundled();
         dataset.claims.truncate(1);
         let claim = &mut dataset.claims[0];
-        claim.pattern.all_of = vec![
-            group.into_iter().map(String::from).collect(),
-            vec!["putin".into()],
-        ];
-        claim.pattern.none_of.clear();
-        claim.pattern.counts.clear();
-        claim.pattern.numbers.clear();
+        claim.pattern = claimlens::dataset::MatchPattern {
+            core: vec![words(&group), words(&["putin"])],
+            ..Default::default()
+        };
         Matcher::new(dataset).find("Putin said he would meet Zelensky only in Moscow after long and careful preparation of the talks.")
     };
     let short_first = find(vec!["meet", "meet zelensky"]);
     let long_first = find(vec!["meet zelensky", "meet"]);
     assert_eq!(short_first, long_first);
-    assert_eq!(short_first[0].explanation, ["Putin", "meet Zelensky"]);
+    // Explanations name the roles found, in text order.
+    assert_eq!(short_first[0].explanation, ["putin", "meet"]);
 }
 
 /// The widget matches long articles piece by piece (yielding to the page in
@@ -249,7 +247,7 @@ fn hyphenated_compounds_and_british_doubling_match_the_plain_spelling() {
     let mut dataset = Dataset::bundled();
     dataset.claims.truncate(1);
     dataset.claims[0].pattern = claimlens::dataset::MatchPattern {
-        all_of: vec![vec!["peacekeeping".into()], vec!["signaled".into()]],
+        core: vec![words(&["peacekeeping"]), words(&["signaled"])],
         ..Default::default()
     };
     let matcher = Matcher::new(dataset);
@@ -276,12 +274,23 @@ fn hyphenated_compounds_and_british_doubling_match_the_plain_spelling() {
     let mut dataset = Dataset::bundled();
     dataset.claims.truncate(1);
     dataset.claims[0].pattern = claimlens::dataset::MatchPattern {
-        all_of: vec![vec!["college co-eds devote".into()]],
+        core: vec![words(&["college co-eds devote"])],
         ..Default::default()
     };
+    dataset.model = claimlens::dataset::ScoreModel::default();
     let matcher = Matcher::new(dataset);
     assert_eq!(
         matcher.find("teens and college co-eds devote time").len(),
         1
     );
+}
+
+/// One role of a claim, written as its own words.
+fn words(list: &[&str]) -> claimlens::dataset::Evidence {
+    claimlens::dataset::Evidence {
+        concept: None,
+        kind: claimlens::dataset::RoleKind::Other,
+        label: list[0].to_string(),
+        words: list.iter().map(|w| w.to_string()).collect(),
+    }
 }

@@ -3,7 +3,7 @@
 //! so both measure exactly the same workload.
 #![allow(dead_code)]
 
-use claimlens::dataset::{Claim, Dataset, DatasetInfo, Date, MatchPattern, Rating};
+use claimlens::dataset::{Claim, Dataset, DatasetInfo, Date, Evidence, MatchPattern, Rating, ScoreModel};
 
 /// A small deterministic PRNG (xorshift), so every run measures the same data.
 pub struct Rng(pub u64);
@@ -42,11 +42,17 @@ pub fn synthetic_dataset(claims: usize, rng: &mut Rng) -> Dataset {
     let claims = (0..claims)
         .map(|i| {
             let groups = 3;
-            let all_of = (0..groups)
+            let core = (0..groups)
                 .map(|_| {
-                    (0..1 + rng.below(3))
+                    let words: Vec<String> = (0..1 + rng.below(3))
                         .map(|_| word(rng.below(VOCABULARY)))
-                        .collect()
+                        .collect();
+                    Evidence {
+                        concept: None,
+                        kind: Default::default(),
+                        label: words[0].clone(),
+                        words,
+                    }
                 })
                 .collect();
             Claim {
@@ -64,14 +70,13 @@ pub fn synthetic_dataset(claims: usize, rng: &mut Rng) -> Dataset {
                 sources: Vec::new(),
                 timeline: Vec::new(),
                 pattern: MatchPattern {
-                    all_of,
-                    none_of: Vec::new(),
-                    counts: Vec::new(),
+                    core,
                     numbers: if i % 4 == 0 {
                         vec![(rng.below(100) + 1) * 1000]
                     } else {
                         Vec::new()
                     },
+                    ..MatchPattern::default()
                 },
                 examples: Vec::new(),
                 counterexamples: Vec::new(),
@@ -86,6 +91,8 @@ pub fn synthetic_dataset(claims: usize, rng: &mut Rng) -> Dataset {
             content_hash: "0".repeat(64),
         },
         claims,
+        lexicon: Vec::new(),
+        model: ScoreModel::default(),
     }
 }
 
@@ -125,8 +132,8 @@ pub fn article(dataset: &Dataset, rng: &mut Rng) -> String {
         let mut sentence: Vec<String> = Vec::with_capacity(length);
         if rng.below(10) == 0 {
             let claim = &dataset.claims[rng.below(dataset.claims.len() as u64) as usize];
-            for group in &claim.pattern.all_of {
-                sentence.push(group[rng.below(group.len() as u64) as usize].clone());
+            for role in &claim.pattern.core {
+                sentence.push(role.words[rng.below(role.words.len() as u64) as usize].clone());
             }
             for n in &claim.pattern.numbers {
                 sentence.push((n / 1000).to_string());

@@ -357,12 +357,19 @@ fn sentence_dataset(sentences: Vec<String>) -> crate::dataset::Dataset {
             claim.claim_reviewed = sentence.clone();
             claim.timeline.clear();
             claim.pattern = crate::dataset::MatchPattern {
-                all_of: vec![vec![sentence]],
+                core: vec![crate::dataset::Evidence {
+                    concept: None,
+                    kind: crate::dataset::RoleKind::Other,
+                    label: sentence.clone(),
+                    words: vec![sentence],
+                }],
                 ..Default::default()
             };
             claim
         })
         .collect();
+    // One role, found whole: the default model's "all roles found" is enough.
+    dataset.model = crate::dataset::ScoreModel::default();
     dataset
 }
 

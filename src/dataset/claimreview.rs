@@ -7,7 +7,9 @@
 //! publisher's own rating wording is kept as `rating_label`, and mapped onto
 //! our closed vocabulary only to pick a badge.
 
-use super::{Appearance, Claim, Dataset, Date, MatchPattern, Rating, Source};
+use super::{
+    Appearance, Claim, Concept, Dataset, Date, Evidence, MatchPattern, Rating, RoleKind, Source,
+};
 use serde_json::{json, Value};
 
 /// The organisation named as author of exported reviews.
@@ -100,7 +102,8 @@ fn review(c: &Claim, dataset: &Dataset, review_base: &str) -> Value {
 
 /// Turns ClaimReview JSON-LD into claims. Every review must be usable, or
 /// nothing is returned: the error names the first bad review and field.
-pub fn import(json: &str) -> Result<Vec<Claim>, String> {
+/// Each claim's `[match]` is drafted over `lexicon`.
+pub fn import(json: &str, lexicon: &[Concept]) -> Result<Vec<Claim>, String> {
     let root: Value = serde_json::from_str(json).map_err(|e| format!("not valid JSON: {e}"))?;
     let mut reviews = Vec::new();
     collect_reviews(&root, &mut reviews);
@@ -109,7 +112,7 @@ pub fn import(json: &str) -> Result<Vec<Claim>, String> {
     }
     let mut claims: Vec<Claim> = Vec::new();
     for (n, review) in reviews.iter().enumerate() {
-        let mut claim = claim_from(review).map_err(|e| format!("ClaimReview #{} {e}", n + 1))?;
+        let mut claim = claim_from(review, lexicon).map_err(|e| format!("ClaimReview #{} {e}", n + 1))?;
         // Ids must be unique; a second review of the same claim gets a suffix.
         let base = claim.id.clone();
         let mut k = 2;
@@ -183,7 +186,7 @@ fn name_of(value: Option<&Value>) -> Option<String> {
     }
 }
 
-fn claim_from(review: &Value) -> Result<Claim, String> {
+fn claim_from(review: &Value, lexicon: &[Concept]) -> Result<Claim, String> {
     let claim_reviewed = text(review, "claimReviewed")
         .ok_or("has no claimReviewed; every review must say what claim it rates")?;
     let rating_obj = first(review, "reviewRating").ok_or("has no reviewRating")?;
@@ -264,7 +267,7 @@ fn claim_from(review: &Value) -> Result<Claim, String> {
                     .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         })
         .unwrap_or_else(|| slug(&claim_reviewed));
-    let (all_of, numbers) = draft_pattern(&claim_reviewed);
+    let (core, numbers) = draft_pattern(&claim_reviewed, lexicon);
     Ok(Claim {
         id,
         examples: vec![claim_reviewed.clone()],
@@ -281,10 +284,9 @@ fn claim_from(review: &Value) -> Result<Claim, String> {
         sources,
         timeline: Vec::new(),
         pattern: MatchPattern {
-            all_of,
-            none_of: Vec::new(),
+            core,
             numbers,
-            counts: Vec::new(),
+            ..MatchPattern::default()
         },
         counterexamples: Vec::new(),
     })
@@ -398,10 +400,12 @@ fn slug(text: &str) -> String {
     }
 }
 
-/// A first matching pattern for an imported claim: the densest run of
-/// content words in its wording, each a group of its own, plus its numbers.
-/// Editors are expected to add synonyms before publishing.
-fn draft_pattern(claim: &str) -> (Vec<Vec<String>>, Vec<u64>) {
+/// A first matching pattern for an imported claim, over the lexicon: each
+/// concept with a wording in the claim becomes a core role, in the order the
+/// claim names them (at most four); the densest run of remaining content
+/// words fills in where the lexicon has nothing. Editors review it with
+/// `claimlens explain` and `claimlens try` before publishing.
+fn draft_pattern(claim: &str, lexicon: &[Concept]) -> (Vec<Evidence>, Vec<u64>) {
     const STOP: &[&str] = &[
         "that", "this", "with", "from", "have", "has", "had", "were", "was", "will", "would",
         "been", "their", "there", "they", "them", "than", "then", "into", "about", "after",
@@ -409,7 +413,7 @@ fn draft_pattern(claim: &str) -> (Vec<Vec<String>>, Vec<u64>) {
         "some", "such", "said", "says",
     ];
     let words: Vec<String> = claim
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
         .collect();
@@ -418,32 +422,86 @@ fn draft_pattern(claim: &str) -> (Vec<Vec<String>>, Vec<u64>) {
         .filter_map(|w| w.parse::<u64>().ok())
         .map(|n| n.saturating_mul(1000))
         .collect();
+    // Close enough for a draft: the same word, or one inflecting the other
+    // ("deploy", "deploying"); the matcher stems properly.
+    let same = |a: &str, b: &str| {
+        a == b || {
+            let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+            common >= 4 && common + 3 >= a.len().max(b.len())
+        }
+    };
+    // A concept's wording found in the claim: (first word index, words used).
+    let found = |phrase: &str| -> Option<(usize, usize)> {
+        let parts: Vec<String> = phrase.split_whitespace().map(str::to_lowercase).collect();
+        (0..words.len()).find_map(|at| {
+            (at + parts.len() <= words.len()
+                && parts.iter().zip(&words[at..]).all(|(p, w)| same(p, w)))
+            .then_some((at, parts.len()))
+        })
+    };
+    let mut hits: Vec<(usize, usize, &Concept)> = Vec::new();
+    for concept in lexicon {
+        let best = concept
+            .words
+            .iter()
+            .flat_map(|(_, list)| list)
+            .filter_map(|w| found(w))
+            .max_by_key(|&(at, len)| (len, std::cmp::Reverse(at)));
+        if let Some((at, len)) = best {
+            hits.push((at, len, concept));
+        }
+    }
+    // Longer wordings first, so "foreign ministry" wins over "ministry".
+    hits.sort_by_key(|&(at, len, c)| (std::cmp::Reverse(len), at, c.id.clone()));
+    let mut covered = vec![false; words.len()];
+    let mut roles: Vec<(usize, Evidence)> = Vec::new();
+    for (at, len, concept) in hits {
+        if roles.len() == 4 || covered[at..at + len].iter().any(|&c| c) {
+            continue;
+        }
+        covered[at..at + len].iter_mut().for_each(|c| *c = true);
+        roles.push((
+            at,
+            Evidence {
+                concept: Some(concept.id.clone()),
+                kind: concept.kind,
+                label: concept.label.clone(),
+                words: concept.words.iter().flat_map(|(_, l)| l.clone()).collect(),
+            },
+        ));
+    }
     let is_content = |w: &String| {
         w.chars().count() >= 4 && !STOP.contains(&w.as_str()) && w.parse::<u64>().is_err()
     };
-    const WINDOW: usize = 8;
-    let best_start = (0..words.len().saturating_sub(WINDOW - 1).max(1))
-        .max_by_key(|&s| {
-            (
-                words[s..(s + WINDOW).min(words.len())]
-                    .iter()
-                    .filter(|w| is_content(w))
-                    .count(),
-                std::cmp::Reverse(s),
-            )
-        })
-        .unwrap_or(0);
-    let mut groups: Vec<Vec<String>> = Vec::new();
-    for w in words[best_start..(best_start + WINDOW).min(words.len())]
-        .iter()
-        .filter(|w| is_content(w))
-    {
-        if groups.len() < 4 && !groups.iter().any(|g| g[0] == *w) {
-            groups.push(vec![w.clone()]);
+    for (at, w) in words.iter().enumerate() {
+        if roles.len() >= 3 {
+            break;
+        }
+        if !covered[at] && is_content(w) && !roles.iter().any(|(_, e)| e.words[0] == *w) {
+            roles.push((
+                at,
+                Evidence {
+                    concept: None,
+                    kind: RoleKind::Other,
+                    label: w.clone(),
+                    words: vec![w.clone()],
+                },
+            ));
         }
     }
-    if groups.is_empty() {
-        groups = words.iter().take(1).map(|w| vec![w.clone()]).collect();
+    if roles.is_empty() {
+        roles.extend(words.iter().take(1).map(|w| {
+            (
+                0,
+                Evidence {
+                    concept: None,
+                    kind: RoleKind::Other,
+                    label: w.clone(),
+                    words: vec![w.clone()],
+                },
+            )
+        }));
     }
-    (groups, numbers)
+    roles.sort_by_key(|(at, _)| *at);
+    (roles.into_iter().map(|(_, e)| e).collect(), numbers)
 }

@@ -7,10 +7,12 @@
 //! so no character in the data needs escaping.
 
 use super::{
-    Appearance, Claim, Count, Dataset, DatasetInfo, Date, MatchPattern, Period, Rating, Source,
+    Appearance, Claim, Concept, Count, Dataset, DatasetInfo, Date, Evidence, MatchPattern, Period,
+    Rating, RoleKind, ScoreModel, Source,
 };
 
-/// Encodes `dataset`; [`decode`] gives it back exactly.
+/// Encodes `dataset`; [`decode`] gives it back exactly. (The widget's build
+/// empties the lexicon first: only editor tools read it.)
 pub fn encode(dataset: &Dataset) -> String {
     let mut w = Writer(String::new());
     let info = &dataset.info;
@@ -18,6 +20,26 @@ pub fn encode(dataset: &Dataset) -> String {
     w.num(info.schema.into());
     w.date(info.released);
     w.str(&info.content_hash);
+    w.num(dataset.lexicon.len() as u64);
+    for c in &dataset.lexicon {
+        w.str(&c.id);
+        w.kind(c.kind);
+        w.str(&c.label);
+        w.num(c.words.len() as u64);
+        for (language, words) in &c.words {
+            w.str(language);
+            w.strs(words);
+        }
+        w.strs(&c.include);
+    }
+    let model = &dataset.model;
+    w.num(model.weights.len() as u64);
+    for &x in std::iter::once(&model.bias)
+        .chain(&model.weights)
+        .chain(std::iter::once(&model.threshold))
+    {
+        w.num(x.to_bits().into());
+    }
     w.num(dataset.claims.len() as u64);
     for c in &dataset.claims {
         w.str(&c.id);
@@ -50,9 +72,11 @@ pub fn encode(dataset: &Dataset) -> String {
             w.rating(p.rating);
             w.str(&p.note);
         }
-        w.num(c.pattern.all_of.len() as u64);
-        for group in &c.pattern.all_of {
-            w.strs(group);
+        for list in [&c.pattern.core, &c.pattern.support, &c.pattern.against] {
+            w.num(list.len() as u64);
+            for e in list.iter() {
+                w.evidence(e);
+            }
         }
         w.strs(&c.pattern.none_of);
         w.num(c.pattern.numbers.len() as u64);
@@ -62,7 +86,7 @@ pub fn encode(dataset: &Dataset) -> String {
         w.num(c.pattern.counts.len() as u64);
         for count in &c.pattern.counts {
             w.num(count.number);
-            w.strs(&count.of);
+            w.evidence(&count.of);
         }
         w.strs(&c.examples);
         w.strs(&c.counterexamples);
@@ -78,6 +102,26 @@ pub fn decode(text: &str) -> Option<Dataset> {
         schema: r.num()?.try_into().ok()?,
         released: r.date()?,
         content_hash: r.str()?,
+    };
+    let lexicon = r.list(|r| {
+        Some(Concept {
+            id: r.str()?,
+            kind: r.kind()?,
+            label: r.str()?,
+            words: r.list(|r| Some((r.str()?, r.list(Reader::str)?)))?,
+            include: r.list(Reader::str)?,
+        })
+    })?;
+    let weights = usize::try_from(r.num()?).ok()?;
+    let float = |r: &mut Reader| Some(f32::from_bits(u32::try_from(r.num()?).ok()?));
+    let bias = float(&mut r)?;
+    let weights = (0..weights.min(64))
+        .map(|_| float(&mut r))
+        .collect::<Option<Vec<f32>>>()?;
+    let model = ScoreModel {
+        bias,
+        weights,
+        threshold: float(&mut r)?,
     };
     let claims = r.list(|r| {
         Some(Claim {
@@ -115,13 +159,15 @@ pub fn decode(text: &str) -> Option<Dataset> {
                 })
             })?,
             pattern: MatchPattern {
-                all_of: r.list(|r| r.list(Reader::str))?,
+                core: r.list(Reader::evidence)?,
+                support: r.list(Reader::evidence)?,
+                against: r.list(Reader::evidence)?,
                 none_of: r.list(Reader::str)?,
                 numbers: r.list(Reader::num)?,
                 counts: r.list(|r| {
                     Some(Count {
                         number: r.num()?,
-                        of: r.list(Reader::str)?,
+                        of: r.evidence()?,
                     })
                 })?,
             },
@@ -129,7 +175,12 @@ pub fn decode(text: &str) -> Option<Dataset> {
             counterexamples: r.list(Reader::str)?,
         })
     })?;
-    r.0.is_empty().then_some(Dataset { info, claims })
+    r.0.is_empty().then_some(Dataset {
+        info,
+        claims,
+        lexicon,
+        model,
+    })
 }
 
 struct Writer(String);
@@ -161,6 +212,15 @@ impl Writer {
     }
     fn date(&mut self, d: Date) {
         self.opt_date(Some(d));
+    }
+    fn kind(&mut self, k: RoleKind) {
+        self.num(RoleKind::ALL.iter().position(|x| *x == k).unwrap_or(0) as u64);
+    }
+    fn evidence(&mut self, e: &Evidence) {
+        self.opt_str(e.concept.as_deref());
+        self.kind(e.kind);
+        self.str(&e.label);
+        self.strs(&e.words);
     }
     /// `YYYYMMDD` as a number; 0 for none (no real date is 0).
     fn opt_date(&mut self, d: Option<Date>) {
@@ -198,6 +258,17 @@ impl Reader<'_> {
     }
     fn date(&mut self) -> Option<Date> {
         self.opt_date()?
+    }
+    fn kind(&mut self) -> Option<RoleKind> {
+        RoleKind::ALL.get(usize::try_from(self.num()?).ok()?).copied()
+    }
+    fn evidence(&mut self) -> Option<Evidence> {
+        Some(Evidence {
+            concept: self.opt_str()?,
+            kind: self.kind()?,
+            label: self.str()?,
+            words: self.list(Reader::str)?,
+        })
     }
     fn opt_date(&mut self) -> Option<Option<Date>> {
         match self.num()? {

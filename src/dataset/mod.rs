@@ -11,6 +11,10 @@
 pub mod claimreview;
 pub mod compact;
 mod date;
+#[cfg(not(target_arch = "wasm32"))]
+mod lexicon;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod model_file;
 mod rating;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod source;
@@ -23,6 +27,10 @@ pub use rating::Rating;
 pub struct Dataset {
     pub info: DatasetInfo,
     pub claims: Vec<Claim>,
+    /// The shared concepts the claims' patterns were written over; the
+    /// patterns already hold their words, so only editor tools need this.
+    pub lexicon: Vec<Concept>,
+    pub model: ScoreModel,
 }
 
 /// Identifies a release, so every card can say which data it came from.
@@ -132,15 +140,23 @@ pub struct Source {
     pub url: String,
 }
 
-/// What a sentence must contain to be this claim. Written by editors in the
-/// claim's file; interpreted by the [`crate::matcher`].
+/// What a sentence must state to be this claim, written by editors over the
+/// shared concept lexicon (`dataset/lexicon/`) and resolved to words when
+/// the dataset is read; interpreted by the [`crate::matcher`], which scores
+/// the evidence it finds with the dataset's fitted [`ScoreModel`].
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct MatchPattern {
-    /// Every group must be present in one sentence; the words inside a group
-    /// are alternatives (synonyms). Each alternative may be several words.
-    pub all_of: Vec<Vec<String>>,
-    /// Words or phrases that, anywhere in the sentence, mean it is about
-    /// something else (another mission, another treaty): no match.
+    /// The roles a mention states (actor, stance, object…). A sentence with
+    /// all of them is a strong candidate; with three or more roles, one may
+    /// be missing if the rest of the evidence is strong.
+    pub core: Vec<Evidence>,
+    /// Evidence that makes a mention likelier but is not needed.
+    pub support: Vec<Evidence>,
+    /// Evidence that the sentence makes another statement: it lowers the
+    /// score instead of blocking.
+    pub against: Vec<Evidence>,
+    /// Words or phrases that, anywhere in the sentence, mean it is another
+    /// story (another pipeline, another treaty article): no match.
     pub none_of: Vec<String>,
     /// Numbers that must appear, exactly, in the same sentence, in
     /// thousandths (26 is 26000, 3.5 is 3500) so halves compare exactly.
@@ -151,12 +167,104 @@ pub struct MatchPattern {
     pub counts: Vec<Count>,
 }
 
+/// One role of a claim: a lexicon concept or the claim's own words.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Evidence {
+    /// The lexicon concept's id; `None` for words written in the claim.
+    pub concept: Option<String>,
+    pub kind: RoleKind,
+    /// What the card's explanation calls it ("rejects", "NATO troops").
+    pub label: String,
+    /// Every wording, all languages, `include`d concepts folded in.
+    pub words: Vec<String>,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Count {
     /// In thousandths, like [`MatchPattern::numbers`].
     pub number: u64,
-    /// The counted nouns (alternatives; phrases allowed).
-    pub of: Vec<String>,
+    /// The counted nouns.
+    pub of: Evidence,
+}
+
+/// What part of a statement a role fills. A missing actor ("London" where
+/// the claim says "Europe", a spokesman for the leader) weighs differently
+/// from a missing stance, so the model scores them apart.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum RoleKind {
+    /// Who: countries, leaders, institutions (`lexicon/actors.toml`).
+    Actor,
+    /// What they do or say (`lexicon/stances.toml`).
+    Stance,
+    /// Everything else: objects, places, times, a claim's own words.
+    #[default]
+    Other,
+}
+
+impl RoleKind {
+    pub const ALL: [RoleKind; 3] = [RoleKind::Actor, RoleKind::Stance, RoleKind::Other];
+
+    /// The kind of the concepts in a lexicon file, by its name.
+    pub fn of_file(stem: &str) -> RoleKind {
+        match stem {
+            "actors" => RoleKind::Actor,
+            "stances" => RoleKind::Stance,
+            _ => RoleKind::Other,
+        }
+    }
+}
+
+/// One shared concept of the lexicon, as editors wrote it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Concept {
+    pub id: String,
+    pub kind: RoleKind,
+    pub label: String,
+    /// `(language, wordings)`, languages in the order written.
+    pub words: Vec<(String, Vec<String>)>,
+    /// Other concepts folded into this one.
+    pub include: Vec<String>,
+}
+
+/// The names of the evidence features the matcher scores, in the order of
+/// [`ScoreModel::weights`]. They are part of the model file's format, so
+/// they live with the data; `matcher::score` computes them.
+pub const FEATURES: &[&str] = &[
+    "all_core",
+    "missing_actor",
+    "missing_stance",
+    "missing_other",
+    "density",
+    "support",
+    "against",
+    "negated",
+    "numbers",
+    "core_roles",
+    "earlier_year",
+];
+
+/// The fitted logistic model shared by all claims: a candidate's score is
+/// `1 / (1 + e^-(bias + weights · features))`, and it matches at or above
+/// `threshold`. Written by `claimlens fit`, never by hand.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ScoreModel {
+    pub bias: f32,
+    /// One per entry of [`FEATURES`], in that order.
+    pub weights: Vec<f32>,
+    pub threshold: f32,
+}
+
+impl Default for ScoreModel {
+    /// Before any fit: all core roles present is enough, nothing else is.
+    fn default() -> ScoreModel {
+        let mut weights = vec![0.0; FEATURES.len()];
+        weights[0] = 4.0;
+        ScoreModel {
+            bias: -2.0,
+            weights,
+            threshold: 0.5,
+        }
+    }
 }
 
 impl Dataset {

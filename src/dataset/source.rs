@@ -6,8 +6,10 @@
 //! just the first) and reported as `file:line: field: what to do`, because
 //! the people fixing them are editors, not Rust programmers.
 
+use super::lexicon::{Lexicon, RawEvidence};
 use super::{
-    Appearance, Claim, Count, Dataset, DatasetInfo, Date, MatchPattern, Period, Rating, Source,
+    Appearance, Claim, Count, Dataset, DatasetInfo, Date, Evidence, MatchPattern, Period, Rating,
+    ScoreModel, Source,
 };
 use serde::Deserialize;
 use std::fmt;
@@ -15,7 +17,7 @@ use std::path::{Path, PathBuf};
 use toml::Spanned;
 
 /// The source format versions this build understands.
-pub const KNOWN_SCHEMAS: &[u32] = &[1];
+pub const KNOWN_SCHEMAS: &[u32] = &[2];
 
 /// Everything wrong with a dataset, in file order. Opaque on purpose: callers
 /// print it or count it; they do not branch on the kind of mistake.
@@ -25,7 +27,7 @@ pub struct DatasetErrors {
 }
 
 #[derive(Debug)]
-struct Problem {
+pub(super) struct Problem {
     file: PathBuf,
     line: usize,
     field: String,
@@ -130,7 +132,13 @@ struct RawAppearance {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawPattern {
-    all_of: Option<Spanned<Vec<Vec<String>>>>,
+    /// Retired with schema 2's concept lexicon; read only to say so.
+    all_of: Option<toml::Value>,
+    core: Option<Vec<RawEvidence>>,
+    #[serde(default)]
+    support: Vec<RawEvidence>,
+    #[serde(default)]
+    against: Vec<RawEvidence>,
     #[serde(default)]
     none_of: Vec<String>,
     #[serde(default)]
@@ -143,7 +151,7 @@ struct RawPattern {
 #[serde(deny_unknown_fields)]
 struct RawCount {
     number: f64,
-    of: Vec<String>,
+    of: RawEvidence,
 }
 
 /// A pattern number in thousandths; `None` unless it is finite, not
@@ -161,40 +169,54 @@ pub struct SourceFiles {
     manifest: String,
     /// `(path, text)`, sorted by path so hashing and ids are deterministic.
     claims: Vec<(PathBuf, String)>,
+    /// `lexicon/*.toml`, sorted by path.
+    lexicon: Vec<(PathBuf, String)>,
+    /// `model.toml`, if fitted yet.
+    model: Option<String>,
 }
 
 impl SourceFiles {
-    /// Reads `dir/dataset.toml` and `dir/claims/*.toml`.
+    /// Reads `dir/dataset.toml`, `dir/claims/*.toml`, `dir/lexicon/*.toml`
+    /// and `dir/model.toml`.
     pub fn read(dir: &Path) -> Result<SourceFiles, String> {
         let manifest_path = dir.join("dataset.toml");
         let manifest = std::fs::read_to_string(&manifest_path)
             .map_err(|e| format!("cannot read {}: {e}", manifest_path.display()))?;
-        let claims_dir = dir.join("claims");
-        let entries = std::fs::read_dir(&claims_dir)
-            .map_err(|e| format!("cannot read {}: {e}", claims_dir.display()))?;
-        let mut claims = Vec::new();
-        for entry in entries {
-            let path = entry
-                .map_err(|e| format!("cannot list {}: {e}", claims_dir.display()))?
-                .path();
-            if path.extension().is_some_and(|ext| ext == "toml") {
-                let text = std::fs::read_to_string(&path)
-                    .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-                claims.push((path, text));
-            }
-        }
-        claims.sort_by(|a, b| a.0.cmp(&b.0));
+        let model_path = dir.join("model.toml");
+        let model = match std::fs::read_to_string(&model_path) {
+            Ok(text) => Some(text),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+            Err(e) => return Err(format!("cannot read {}: {e}", model_path.display())),
+        };
         Ok(SourceFiles {
             root: dir.to_path_buf(),
             manifest,
-            claims,
+            claims: read_tomls(&dir.join("claims"))?,
+            // A dataset whose claims write all their words needs no lexicon.
+            lexicon: match dir.join("lexicon") {
+                lexicon if lexicon.is_dir() => read_tomls(&lexicon)?,
+                _ => Vec::new(),
+            },
+            model,
         })
+    }
+
+    /// The same sources with `path`'s claim file added, or replacing the
+    /// claim file of the same name: what `claimlens try` matches with.
+    pub fn with_claim(mut self, path: PathBuf, text: String) -> SourceFiles {
+        let name = path.file_name().map(|n| n.to_os_string());
+        self.claims.retain(|(p, _)| p.file_name().map(|n| n.to_os_string()) != name);
+        self.claims.push((path, text));
+        self.claims.sort_by(|a, b| a.0.file_name().cmp(&b.0.file_name()));
+        self
     }
 
     /// Every file that went into the dataset, for build-script rerun triggers.
     pub fn paths(&self) -> impl Iterator<Item = PathBuf> + '_ {
         std::iter::once(self.root.join("dataset.toml"))
+            .chain(std::iter::once(self.root.join("model.toml")))
             .chain(self.claims.iter().map(|(p, _)| p.clone()))
+            .chain(self.lexicon.iter().map(|(p, _)| p.clone()))
     }
 
     /// SHA-256 over file names and contents, in sorted order.
@@ -211,6 +233,13 @@ impl SourceFiles {
         for (path, text) in &self.claims {
             let name = path.file_name().unwrap_or_default().to_string_lossy();
             feed(&name, text);
+        }
+        for (path, text) in &self.lexicon {
+            let name = path.file_name().unwrap_or_default().to_string_lossy();
+            feed(&format!("lexicon/{name}"), text);
+        }
+        if let Some(model) = &self.model {
+            feed("model.toml", model);
         }
         hasher
             .finalize()
@@ -238,10 +267,24 @@ impl SourceFiles {
             let mut check = Checker::new(&manifest_path, &self.manifest, &mut problems);
             check.manifest(self.content_hash())
         };
+        let mut lexicon = Lexicon::default();
+        for (path, text) in &self.lexicon {
+            let stem = path.file_stem().unwrap_or_default().to_string_lossy();
+            let kind = super::RoleKind::of_file(&stem);
+            lexicon.read_file(&mut Checker::new(path, text, &mut problems), kind);
+        }
+        if let Some((first, text)) = self.lexicon.first() {
+            lexicon.resolve(&mut Checker::new(first, text, &mut problems));
+        }
+        let model_path = self.root.join("model.toml");
+        let model = match &self.model {
+            Some(text) => super::model_file::read(&mut Checker::new(&model_path, text, &mut problems)),
+            None => Some(ScoreModel::default()),
+        };
         let mut claims: Vec<(Claim, PathBuf, Lines)> = Vec::new();
         for (path, text) in &self.claims {
             let mut check = Checker::new(path, text, &mut problems);
-            if let Some((claim, lines)) = check.claim(info.as_ref().map(|i| i.released)) {
+            if let Some((claim, lines)) = check.claim(info.as_ref().map(|i| i.released), &lexicon) {
                 claims.push((claim, path.clone(), lines));
             }
         }
@@ -259,14 +302,19 @@ impl SourceFiles {
                 });
             }
         }
-        let Some(info) = info.filter(|_| problems.is_empty()) else {
+        let (Some(info), Some(model)) = (info.filter(|_| problems.is_empty()), model) else {
             return Err(DatasetErrors { problems });
         };
         let (claims, locations): (Vec<Claim>, Vec<(PathBuf, Lines)>) = claims
             .into_iter()
             .map(|(c, path, lines)| (c, (path, lines)))
             .unzip();
-        let dataset = Dataset { info, claims };
+        let dataset = Dataset {
+            info,
+            claims,
+            lexicon: lexicon.concepts,
+            model,
+        };
         for failure in regressions(&dataset) {
             let (Some(claim), Some((path, lines))) = (
                 dataset.claims.get(failure.claim),
@@ -331,15 +379,34 @@ pub fn load_dir(dir: &Path) -> Result<Dataset, String> {
     files.parse().map_err(|errors| errors.to_string())
 }
 
+/// `dir/*.toml` as `(path, text)`, sorted by path.
+fn read_tomls(dir: &Path) -> Result<Vec<(PathBuf, String)>, String> {
+    let entries =
+        std::fs::read_dir(dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
+    let mut files = Vec::new();
+    for entry in entries {
+        let path = entry
+            .map_err(|e| format!("cannot list {}: {e}", dir.display()))?
+            .path();
+        if path.extension().is_some_and(|ext| ext == "toml") {
+            let text = std::fs::read_to_string(&path)
+                .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+            files.push((path, text));
+        }
+    }
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok(files)
+}
+
 /// Validation state for one file: turns byte spans into line numbers.
-struct Checker<'a> {
+pub(super) struct Checker<'a> {
     file: &'a Path,
     text: &'a str,
     problems: &'a mut Vec<Problem>,
 }
 
 impl<'a> Checker<'a> {
-    fn new(file: &'a Path, text: &'a str, problems: &'a mut Vec<Problem>) -> Self {
+    pub(super) fn new(file: &'a Path, text: &'a str, problems: &'a mut Vec<Problem>) -> Self {
         Checker {
             file,
             text,
@@ -347,7 +414,7 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn line_of(&self, offset: usize) -> usize {
+    pub(super) fn line_of(&self, offset: usize) -> usize {
         self.text[..offset.min(self.text.len())]
             .bytes()
             .filter(|&b| b == b'\n')
@@ -355,7 +422,7 @@ impl<'a> Checker<'a> {
             + 1
     }
 
-    fn report(&mut self, line: usize, field: &str, message: impl Into<String>) {
+    pub(super) fn report(&mut self, line: usize, field: &str, message: impl Into<String>) {
         self.problems.push(Problem {
             file: self.file.to_path_buf(),
             line,
@@ -364,7 +431,7 @@ impl<'a> Checker<'a> {
         });
     }
 
-    fn parse_toml<T: serde::de::DeserializeOwned>(&mut self) -> Option<T> {
+    pub(super) fn parse_toml<T: serde::de::DeserializeOwned>(&mut self) -> Option<T> {
         match toml::from_str::<T>(self.text) {
             Ok(value) => Some(value),
             Err(error) => {
@@ -572,8 +639,74 @@ impl<'a> Checker<'a> {
         })
     }
 
+    /// A claim's `[match]`, its concepts resolved through the lexicon.
+    fn pattern(&mut self, p: RawPattern, line: usize, lexicon: &Lexicon) -> Option<MatchPattern> {
+        if p.all_of.is_some() {
+            self.report(line, "match.all_of", "retired in schema 2; write the roles a mention states as `core = [\"concept\", …]` over dataset/lexicon/ (see dataset/README.md)");
+            return None;
+        }
+        let mut ok = true;
+        let mut list = |check: &mut Self, raw: Vec<RawEvidence>, field: &str| -> Vec<Evidence> {
+            raw.into_iter()
+                .enumerate()
+                .filter_map(|(i, e)| match lexicon.evidence(e) {
+                    Ok(e) => Some(e),
+                    Err(message) => {
+                        check.report(line, &format!("match.{field}[{i}]"), message);
+                        ok = false;
+                        None
+                    }
+                })
+                .collect()
+        };
+        let core = match p.core {
+            Some(core) if !core.is_empty() => list(self, core, "core"),
+            _ => {
+                self.report(line, "match.core", "missing; list the roles a mention must state, e.g. `core = [\"russia\", \"reject\", \"security-guarantees\"]`");
+                return None;
+            }
+        };
+        let support = list(self, p.support, "support");
+        let against = list(self, p.against, "against");
+        let mut counts = Vec::new();
+        for (i, c) in p.counts.into_iter().enumerate() {
+            let of = match lexicon.evidence(c.of) {
+                Ok(of) => of,
+                Err(message) => {
+                    self.report(line, &format!("match.counts[{i}].of"), message);
+                    ok = false;
+                    continue;
+                }
+            };
+            match thousandths(c.number) {
+                Some(number) => counts.push(Count { number, of }),
+                None => {
+                    self.report(line, &format!("match.counts[{i}].number"), "must be zero or more, with at most three decimals");
+                    ok = false;
+                }
+            }
+        }
+        let Some(numbers) = p.numbers.iter().map(|&n| thousandths(n)).collect::<Option<Vec<u64>>>() else {
+            self.report(line, "match.numbers", "numbers must be zero or more, with at most three decimals");
+            return None;
+        };
+        ok.then(|| MatchPattern {
+            core,
+            support,
+            against,
+            none_of: p
+                .none_of
+                .into_iter()
+                .map(|t| t.trim().to_string())
+                .filter(|t| !t.is_empty())
+                .collect(),
+            numbers,
+            counts,
+        })
+    }
+
     /// Returns the claim and where its parts are, or `None` after reporting.
-    fn claim(&mut self, released: Option<Date>) -> Option<(Claim, Lines)> {
+    fn claim(&mut self, released: Option<Date>, lexicon: &Lexicon) -> Option<(Claim, Lines)> {
         let raw: RawClaim = self.parse_toml()?;
         let id_line = raw.id.as_ref().map_or(1, |v| self.line_of(v.span().start));
         let id = self.text_field(raw.id, "id");
@@ -656,56 +789,13 @@ impl<'a> Checker<'a> {
                 self.report(
                     1,
                     "match",
-                    "missing; add a [match] table with `all_of = [[\"word\", \"synonym\"], …]`",
+                    "missing; add a [match] table with `core = [\"concept\", …]` (see dataset/README.md)",
                 );
                 None
             }
             Some(p) => {
                 let line = self.line_of(p.span().start);
-                let p = p.into_inner();
-                let all_of = p.all_of.map(Spanned::into_inner).unwrap_or_default();
-                let has_empty = all_of
-                    .iter()
-                    .any(|g| g.is_empty() || g.iter().any(|t| t.trim().is_empty()));
-                let numbers: Option<Vec<u64>> = p.numbers.iter().map(|&n| thousandths(n)).collect();
-                let counts: Option<Vec<Count>> = p
-                    .counts
-                    .into_iter()
-                    .map(|c| {
-                        let of: Vec<String> =
-                            c.of.into_iter().filter(|t| !t.trim().is_empty()).collect();
-                        Some(Count {
-                            number: thousandths(c.number)?,
-                            of,
-                        })
-                        .filter(|c| !c.of.is_empty())
-                    })
-                    .collect();
-                if all_of.is_empty() || has_empty {
-                    self.report(line, "match.all_of", "needs at least one group and no empty terms; list the words a mention must contain");
-                    None
-                } else if numbers.is_none() {
-                    self.report(
-                        line,
-                        "match.numbers",
-                        "numbers must be zero or more, with at most three decimals",
-                    );
-                    None
-                } else if counts.is_none() {
-                    self.report(line, "match.counts", "each count needs a number (zero or more, at most three decimals) and at least one word in `of`");
-                    None
-                } else {
-                    Some(MatchPattern {
-                        all_of,
-                        none_of: p
-                            .none_of
-                            .into_iter()
-                            .filter(|t| !t.trim().is_empty())
-                            .collect(),
-                        numbers: numbers.unwrap_or_default(),
-                        counts: counts.unwrap_or_default(),
-                    })
-                }
+                self.pattern(p.into_inner(), line, lexicon)
             }
         };
         let example_lines = raw
@@ -815,32 +905,34 @@ pub fn to_toml(claim: &Claim) -> String {
         key(&mut out, "note", &p.note);
     }
     out.push_str("\n[match]\n");
-    let groups: Vec<String> = claim.pattern.all_of.iter().map(|g| list(g)).collect();
-    let _ = writeln!(out, "all_of = [{}]", groups.join(", "));
-    if !claim.pattern.none_of.is_empty() {
-        let _ = writeln!(out, "none_of = {}", list(&claim.pattern.none_of));
+    let evidence = |e: &Evidence| match &e.concept {
+        Some(id) => toml_string(id),
+        None => list(&e.words),
+    };
+    let roles = |items: &[Evidence]| -> String {
+        let parts: Vec<String> = items.iter().map(evidence).collect();
+        format!("[{}]", parts.join(", "))
+    };
+    let pattern = &claim.pattern;
+    let _ = writeln!(out, "core = {}", roles(&pattern.core));
+    if !pattern.support.is_empty() {
+        let _ = writeln!(out, "support = {}", roles(&pattern.support));
     }
-    if !claim.pattern.numbers.is_empty() {
-        let numbers: Vec<String> = claim
-            .pattern
-            .numbers
-            .iter()
-            .map(|&n| milli_to_string(n))
-            .collect();
+    if !pattern.against.is_empty() {
+        let _ = writeln!(out, "against = {}", roles(&pattern.against));
+    }
+    if !pattern.none_of.is_empty() {
+        let _ = writeln!(out, "none_of = {}", list(&pattern.none_of));
+    }
+    if !pattern.numbers.is_empty() {
+        let numbers: Vec<String> = pattern.numbers.iter().map(|&n| milli_to_string(n)).collect();
         let _ = writeln!(out, "numbers = [{}]", numbers.join(", "));
     }
-    if !claim.pattern.counts.is_empty() {
-        let counts: Vec<String> = claim
-            .pattern
+    if !pattern.counts.is_empty() {
+        let counts: Vec<String> = pattern
             .counts
             .iter()
-            .map(|c| {
-                format!(
-                    "{{ number = {}, of = {} }}",
-                    milli_to_string(c.number),
-                    list(&c.of)
-                )
-            })
+            .map(|c| format!("{{ number = {}, of = {} }}", milli_to_string(c.number), evidence(&c.of)))
             .collect();
         let _ = writeln!(out, "counts = [{}]", counts.join(", "));
     }

@@ -8,9 +8,9 @@
 
 use super::vocabulary::{TermRef, Vocabulary};
 use super::{Arena, CompiledPattern, Matcher, PatternTerm, UnicodeText};
-use crate::dataset::Dataset;
+use crate::dataset::{Dataset, RoleKind};
 
-const FORMAT: &str = "claimlens-index-2";
+const FORMAT: &str = "claimlens-index-3";
 
 pub fn encode(matcher: &Matcher) -> String {
     let mut out = format!("{FORMAT}\n{}\n", matcher.dataset.info.content_hash);
@@ -19,9 +19,7 @@ pub fn encode(matcher: &Matcher) -> String {
         match term {
             TermRef::Word(w) => {
                 out.push('w');
-                out.push_str(&w.len().to_string());
-                out.push(':');
-                out.push_str(w);
+                string(&mut out, w);
             }
             TermRef::Number(n) => {
                 out.push('n');
@@ -49,13 +47,29 @@ pub fn encode(matcher: &Matcher) -> String {
     for &gap in &arena.group_gaps {
         num(&mut out, gap.into());
     }
+    for (label, kind) in arena.group_labels.iter().zip(&arena.group_kinds) {
+        string(&mut out, label);
+        let kind = RoleKind::ALL.iter().position(|k| k == kind).unwrap_or(0);
+        num(&mut out, kind as u64);
+    }
     num(&mut out, matcher.patterns.len() as u64);
     for p in &matcher.patterns {
-        num(&mut out, p.requirements.start.into());
-        num(&mut out, p.requirements.end.into());
+        for range in [&p.core, &p.support, &p.against, &p.hard] {
+            let roles = arena.roles(range);
+            num(&mut out, roles.len() as u64);
+            for &group in roles {
+                num(&mut out, group.into());
+            }
+        }
         num(&mut out, p.vetoes.into());
     }
     out
+}
+
+fn string(out: &mut String, s: &str) {
+    out.push_str(&s.len().to_string());
+    out.push(':');
+    out.push_str(s);
 }
 
 fn num(out: &mut String, n: u64) {
@@ -108,15 +122,30 @@ pub fn decode(dataset: Dataset, unicode: Box<dyn UnicodeText>, text: &str) -> Op
         .map(|_| u8::try_from(r.num()?).ok())
         .collect::<Option<_>>()?;
     let groups = group_ends.len() as u32;
+    let mut group_kinds = Vec::with_capacity(groups as usize);
+    let group_labels: Vec<String> = (0..groups)
+        .map(|_| {
+            let label = r.str()?.to_string();
+            group_kinds.push(*RoleKind::ALL.get(usize::try_from(r.num()?).ok()?)?);
+            Some(label)
+        })
+        .collect::<Option<_>>()?;
+    let mut roles: Vec<u32> = Vec::new();
     let patterns: Vec<CompiledPattern> = r.list(|r| {
-        let (start, end, vetoes) = (r.num()?, r.num()?, r.num()?);
-        let (start, end, vetoes) = (
-            u32::try_from(start).ok()?,
-            u32::try_from(end).ok()?,
-            u32::try_from(vetoes).ok()?,
-        );
-        (start <= end && end <= groups && vetoes < groups).then_some(CompiledPattern {
-            requirements: start..end,
+        let mut range = |r: &mut Reader| {
+            let start = roles.len() as u32;
+            for group in r.list(Reader::num)? {
+                roles.push(u32::try_from(group).ok().filter(|&g| g < groups)?);
+            }
+            Some(start..roles.len() as u32)
+        };
+        let (core, support, against, hard) = (range(r)?, range(r)?, range(r)?, range(r)?);
+        let vetoes = u32::try_from(r.num()?).ok().filter(|&v| v < groups)?;
+        Some(CompiledPattern {
+            core,
+            support,
+            against,
+            hard,
             vetoes,
         })
     })?;
@@ -138,6 +167,9 @@ pub fn decode(dataset: Dataset, unicode: Box<dyn UnicodeText>, text: &str) -> Op
         alternative_ends,
         group_ends,
         group_gaps,
+        group_labels,
+        group_kinds,
+        roles,
     };
     Some(Matcher::assemble(
         dataset, unicode, patterns, arena, vocabulary,

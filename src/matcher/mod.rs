@@ -44,6 +44,7 @@ mod fnv;
 mod latin;
 mod normalize;
 mod pieces;
+pub mod score;
 pub mod text;
 mod tokens;
 mod vocabulary;
@@ -54,14 +55,10 @@ use text::UnicodeText;
 pub use pieces::pieces;
 pub use tokens::Span;
 use tokens::{simple_phrase, tokenize, tokenize_with, Stems, Term, Token, Words};
+use score::Features;
 use vocabulary::{TermRef, Vocabulary};
 
-use crate::dataset::{Claim, Dataset};
-
-/// Below this share of required tokens in the span, the matcher abstains.
-/// 0.3 admits "26 Western countries are ready to deploy troops" (4 of 8) and
-/// passive voice, while rejecting the same words spread over a long sentence.
-pub const MIN_SCORE: f32 = 0.3;
+use crate::dataset::{Claim, Dataset, Evidence, RoleKind};
 
 /// One mention of a dataset claim in the input.
 #[derive(Clone, Debug, PartialEq)]
@@ -70,9 +67,12 @@ pub struct Match {
     pub claim_index: usize,
     /// Where to highlight, in chars of the input.
     pub span: Span,
-    /// In `(0, 1]`; higher means the span is denser in required terms.
+    /// The fitted model's probability that this is a mention, in `(0, 1)`;
+    /// at least the dataset's threshold.
     pub score: f32,
-    /// The text of each required term found, in text order: why it matched.
+    /// What was found, in text order: the labels of the claim's core
+    /// roles ("Russia", "rejects", "security guarantees") and the text of
+    /// its numbers and counts.
     pub explanation: Vec<String>,
 }
 
@@ -122,6 +122,13 @@ struct Arena {
     /// Per group: how many tokens may sit between an alternative's first
     /// term and the rest (0 for phrases; 2 for counts, "26 Western countries").
     group_gaps: Vec<u8>,
+    /// Per group: what the card's explanation calls it ("" for numbers,
+    /// counts and vetoes, which are explained by their text).
+    group_labels: Vec<String>,
+    /// Per group: the kind of role it fills.
+    group_kinds: Vec<RoleKind>,
+    /// The group ids each pattern's ranges point into.
+    roles: Vec<u32>,
 }
 
 impl Arena {
@@ -141,10 +148,16 @@ impl Arena {
         }
     }
 
-    fn close_group(&mut self, gap: u8) -> u32 {
+    fn close_group(&mut self, gap: u8, label: &str, kind: RoleKind) -> u32 {
         self.group_ends.push(self.alternative_ends.len() as u32);
         self.group_gaps.push(gap);
+        self.group_labels.push(label.to_string());
+        self.group_kinds.push(kind);
         self.groups() - 1
+    }
+
+    fn roles(&self, range: &std::ops::Range<u32>) -> &[u32] {
+        &self.roles[range.start as usize..range.end as usize]
     }
 
     fn alternatives(&self, group: u32) -> impl Iterator<Item = &[PatternTerm]> {
@@ -165,10 +178,24 @@ impl Arena {
     }
 }
 
-/// A claim's pattern: requirement groups `requirements`, then one veto group.
+/// A claim's pattern: ranges of [`Arena::roles`] (group ids) per kind of
+/// evidence, then one veto group. Groups of lexicon concepts are shared by
+/// every claim that uses them.
+#[derive(Clone, Debug, PartialEq, Eq)]
 struct CompiledPattern {
-    requirements: std::ops::Range<u32>,
+    core: std::ops::Range<u32>,
+    support: std::ops::Range<u32>,
+    against: std::ops::Range<u32>,
+    /// Numbers and counts: always required.
+    hard: std::ops::Range<u32>,
     vetoes: u32,
+}
+
+impl CompiledPattern {
+    /// Core roles a candidate may lack: one, once a claim has three.
+    fn may_miss(&self) -> usize {
+        usize::from(self.core.len() >= 3)
+    }
 }
 
 impl Matcher {
@@ -185,6 +212,7 @@ impl Matcher {
             stems: Stems::new(),
             vocabulary: Vocabulary::default(),
             arena: Arena::default(),
+            groups: Default::default(),
         };
         let patterns: Vec<CompiledPattern> =
             dataset.claims.iter().map(|c| compiler.compile(c)).collect();
@@ -238,6 +266,26 @@ impl Matcher {
 
     /// All claim mentions in `text`, sorted by position, never overlapping.
     pub fn find(&self, text: &str) -> Vec<Match> {
+        let mentions = self
+            .candidates(text)
+            .into_iter()
+            .filter_map(|c| {
+                let score = score::probability(&self.dataset.model, &c.features);
+                (score >= self.dataset.model.threshold).then_some(Match {
+                    claim_index: c.claim_index,
+                    span: c.span,
+                    score,
+                    explanation: c.explanation,
+                })
+            })
+            .collect();
+        resolve_overlaps(mentions)
+    }
+
+    /// Every sentence's candidate mentions with their evidence, before the
+    /// model decides and overlaps are resolved: what `fit` learns from and
+    /// `explain` shows.
+    pub fn candidates(&self, text: &str) -> Vec<Candidate> {
         let mut lookup = Lookup {
             vocabulary: &self.vocabulary,
             stems: Stems::new(),
@@ -255,6 +303,7 @@ impl Matcher {
         let chars: Vec<char> = text.chars().collect();
         let mut candidates = Vec::new();
         let mut claims: Vec<u32> = Vec::new();
+        let mut found = Occurrences::default();
         let mut start = 0;
         for sentence in tokens.chunk_by(|a, b| a.sentence == b.sentence) {
             let sentence_ids = &ids[start..start + sentence.len()];
@@ -263,23 +312,36 @@ impl Matcher {
             for &id in sentence_ids {
                 claims.extend_from_slice(self.index.claims_of(id));
             }
+            if claims.is_empty() {
+                continue;
+            }
             claims.sort_unstable();
             claims.dedup();
+            found.cache.clear();
+            let words = Sentence {
+                tokens: sentence,
+                ids: sentence_ids,
+                chars: &chars,
+            };
             for &claim_index in &claims {
                 let pattern = &self.patterns[claim_index as usize];
-                let words = Sentence {
-                    tokens: sentence,
-                    ids: sentence_ids,
-                    chars: &chars,
-                };
-                if let Some(m) =
-                    best_window(&self.arena, pattern, &words, &chars, claim_index as usize)
-                {
-                    candidates.push(m);
-                }
+                let claim = &self.dataset.claims[claim_index as usize];
+                candidates.extend(evaluate(
+                    &self.arena,
+                    pattern,
+                    &words,
+                    &mut found,
+                    claim_index as usize,
+                    claim.as_of.year(),
+                ));
             }
         }
-        resolve_overlaps(candidates)
+        candidates
+    }
+
+    /// The model's score for a candidate, in `(0, 1)`.
+    pub fn score(&self, candidate: &Candidate) -> f32 {
+        score::probability(&self.dataset.model, &candidate.features)
     }
 }
 
@@ -399,11 +461,17 @@ impl AnchorIndex {
     }
 }
 
-/// Indexes each claim under the first terms of its rarest requirement.
+/// Indexes each claim under the first terms of the groups a sentence cannot
+/// lack: its rarest number or count if it has one, else as many of its
+/// rarest core roles as it may miss, plus one.
 fn build_index(patterns: &[CompiledPattern], arena: &Arena, terms: usize) -> AnchorIndex {
     let mut frequency = vec![0u32; terms];
     for pattern in patterns {
-        for group in pattern.requirements.clone() {
+        for &group in arena
+            .roles(&pattern.core)
+            .iter()
+            .chain(arena.roles(&pattern.hard))
+        {
             for alternative in arena.alternatives(group) {
                 frequency[alternative[0].id as usize] += 1;
             }
@@ -411,6 +479,7 @@ fn build_index(patterns: &[CompiledPattern], arena: &Arena, terms: usize) -> Anc
     }
     // (anchor term, claim) pairs, then counting sort by term.
     let mut pairs: Vec<(u32, u32)> = Vec::with_capacity(patterns.len() * 2);
+    let mut anchors: Vec<u32> = Vec::new();
     for (claim, pattern) in patterns.iter().enumerate() {
         let cost = |group: &u32| {
             arena
@@ -418,14 +487,21 @@ fn build_index(patterns: &[CompiledPattern], arena: &Arena, terms: usize) -> Anc
                 .map(|a| frequency[a[0].id as usize] as usize)
                 .sum::<usize>()
         };
-        let Some(anchor) = pattern.requirements.clone().min_by_key(cost) else {
-            continue;
-        };
+        anchors.clear();
+        if let Some(&hard) = arena.roles(&pattern.hard).iter().min_by_key(|g| cost(g)) {
+            anchors.push(hard);
+        } else {
+            anchors.extend_from_slice(arena.roles(&pattern.core));
+            anchors.sort_by_key(|g| (cost(g), *g));
+            anchors.truncate(pattern.may_miss() + 1);
+        }
         let first = pairs.len();
-        for alternative in arena.alternatives(anchor) {
-            let pair = (alternative[0].id, claim as u32);
-            if !pairs[first..].contains(&pair) {
-                pairs.push(pair);
+        for &group in &anchors {
+            for alternative in arena.alternatives(group) {
+                let pair = (alternative[0].id, claim as u32);
+                if !pairs[first..].contains(&pair) {
+                    pairs.push(pair);
+                }
             }
         }
     }
@@ -483,6 +559,9 @@ struct Compiler<'a> {
     stems: Stems,
     vocabulary: Vocabulary,
     arena: Arena,
+    /// Evidence already compiled, by its words: a lexicon concept becomes
+    /// one group, however many claims use it.
+    groups: std::collections::BTreeMap<Vec<String>, u32>,
 }
 
 impl Compiler<'_> {
@@ -510,34 +589,53 @@ impl Compiler<'_> {
             .collect()
     }
 
-    /// Adds one group of alternatives; `None` if none of them has a term.
-    fn group(&mut self, texts: &[String], keep_empty: bool) -> Option<u32> {
-        for text in texts {
+    /// One group of alternatives, shared with any earlier evidence of the
+    /// same words; `None` if no wording has a term.
+    fn evidence(&mut self, evidence: &Evidence) -> Option<u32> {
+        if let Some(&group) = self.groups.get(&evidence.words) {
+            return Some(group);
+        }
+        for text in &evidence.words {
             let terms = self.phrase(text);
             self.arena.push_alternative(terms);
         }
-        (keep_empty || self.arena.open_alternatives() > 0).then(|| self.arena.close_group(0))
+        let group = (self.arena.open_alternatives() > 0)
+            .then(|| self.arena.close_group(0, &evidence.label, evidence.kind))?;
+        self.groups.insert(evidence.words.clone(), group);
+        Some(group)
+    }
+
+    /// Pushes the groups of `evidence` onto the roles; their range.
+    fn roles(&mut self, evidence: &[Evidence]) -> std::ops::Range<u32> {
+        let start = self.arena.roles.len() as u32;
+        for e in evidence {
+            if let Some(group) = self.evidence(e) {
+                self.arena.roles.push(group);
+            }
+        }
+        start..self.arena.roles.len() as u32
     }
 
     fn compile(&mut self, claim: &Claim) -> CompiledPattern {
-        let first = self.arena.groups();
-        for group in &claim.pattern.all_of {
-            self.group(group, false);
-        }
-        for &n in &claim.pattern.numbers {
+        let pattern = &claim.pattern;
+        let core = self.roles(&pattern.core);
+        let support = self.roles(&pattern.support);
+        let against = self.roles(&pattern.against);
+        let mut hard = Vec::new();
+        for &n in &pattern.numbers {
             let id = self.intern(Term::Number(n));
             self.arena.push_alternative(vec![PatternTerm {
                 id,
                 acronym_only: false,
             }]);
-            self.arena.close_group(0);
+            hard.push(self.arena.close_group(0, "", RoleKind::Other));
         }
-        for count in &claim.pattern.counts {
+        for count in &pattern.counts {
             let number = PatternTerm {
                 id: self.intern(Term::Number(count.number)),
                 acronym_only: false,
             };
-            for noun in &count.of {
+            for noun in &count.of.words {
                 let noun = self.phrase(noun);
                 if !noun.is_empty() {
                     self.arena
@@ -545,15 +643,22 @@ impl Compiler<'_> {
                 }
             }
             if self.arena.open_alternatives() > 0 {
-                self.arena.close_group(COUNT_GAP);
+                hard.push(self.arena.close_group(COUNT_GAP, "", RoleKind::Other));
             }
         }
-        let requirements = first..self.arena.groups();
-        let vetoes = self
-            .group(&claim.pattern.none_of, true)
-            .expect("kept even when empty");
+        let start = self.arena.roles.len() as u32;
+        self.arena.roles.extend(hard);
+        let hard = start..self.arena.roles.len() as u32;
+        for text in &pattern.none_of {
+            let terms = self.phrase(text);
+            self.arena.push_alternative(terms);
+        }
+        let vetoes = self.arena.close_group(0, "", RoleKind::Other);
         CompiledPattern {
-            requirements,
+            core,
+            support,
+            against,
+            hard,
             vetoes,
         }
     }
@@ -646,77 +751,190 @@ fn count_noun_first(
     (sentence.ids[answer] == number.id).then_some((start - 2, answer + 1))
 }
 
-fn best_window(
+/// A sentence's candidate mention of one claim, before the model decides.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Candidate {
+    pub claim_index: usize,
+    pub span: Span,
+    pub features: Features,
+    /// Labels of the core roles found (the text, for numbers and counts),
+    /// in text order.
+    pub explanation: Vec<String>,
+    /// Labels of the core roles missing.
+    pub missing: Vec<String>,
+}
+
+/// Words that, just before a core role, turn its statement around:
+/// "Moscow does not oppose guarantees" is not "Moscow opposes guarantees".
+/// A concept that means a negation holds it in its own wordings ("no
+/// sign", "ruled out"), so only words before the wording count.
+const NEGATIONS: &[&str] = &["not", "no", "never", "without", "nor", "neither", "hardly"];
+
+/// How many tokens before a core role a negation reaches.
+const NEGATION_REACH: usize = 2;
+
+impl Sentence<'_> {
+    fn is_negation(&self, k: usize) -> bool {
+        self.is_any_word(k, NEGATIONS)
+            || self.tokens.get(k).is_some_and(|t| {
+                let text = &self.chars[t.span.start..t.span.end];
+                text.ends_with(&['n', '\'', 't'])
+                    || text.ends_with(&['n', '\u{2019}', 't'])
+            })
+    }
+}
+
+/// Occurrences per group, computed once per sentence: a lexicon concept is
+/// shared by many claims.
+#[derive(Default)]
+struct Occurrences {
+    cache: Vec<(u32, Vec<TokenRange>)>,
+}
+
+impl Occurrences {
+    fn of(&mut self, arena: &Arena, group: u32, sentence: &Sentence) -> &[TokenRange] {
+        let at = match self.cache.iter().position(|(g, _)| *g == group) {
+            Some(at) => at,
+            None => {
+                self.cache
+                    .push((group, occurrences(arena, group, sentence)));
+                self.cache.len() - 1
+            }
+        };
+        &self.cache[at].1
+    }
+}
+
+fn evaluate(
     arena: &Arena,
     pattern: &CompiledPattern,
     sentence: &Sentence,
-    chars: &[char],
+    found: &mut Occurrences,
     claim_index: usize,
-) -> Option<Match> {
-    // Most candidates lack a requirement: stop at the first one missing.
-    let mut per_requirement: Vec<Vec<TokenRange>> = Vec::with_capacity(pattern.requirements.len());
-    for group in pattern.requirements.clone() {
-        let found = occurrences(arena, group, sentence);
-        if found.is_empty() {
+    as_of_year: u16,
+) -> Option<Candidate> {
+    // Hard requirements first: most candidates lack one.
+    let mut required: Vec<(u32, Vec<TokenRange>)> = Vec::new();
+    for &group in arena.roles(&pattern.hard) {
+        let occ = found.of(arena, group, sentence);
+        if occ.is_empty() {
             return None;
         }
-        per_requirement.push(found);
+        required.push((group, occ.to_vec()));
     }
-    if !occurrences(arena, pattern.vetoes, sentence).is_empty() {
+    let core = arena.roles(&pattern.core);
+    let mut missing = Vec::new();
+    for &group in core {
+        let occ = found.of(arena, group, sentence);
+        if occ.is_empty() {
+            missing.push(group);
+            if missing.len() > pattern.may_miss() {
+                return None;
+            }
+        } else {
+            required.push((group, occ.to_vec()));
+        }
+    }
+    let core_found = core.len() - missing.len();
+    // One role alone, even with a number, is a keyword, not a statement.
+    if core_found < 2.min(core.len()) || required.is_empty() {
         return None;
     }
-    // The optimal window starts at some occurrence; from each candidate left
-    // edge, every requirement takes its earliest-ending occurrence after it.
-    let mut best: Option<(usize, usize, Vec<TokenRange>)> = None;
-    for &(left, _) in per_requirement.iter().flatten() {
-        let chosen: Option<Vec<(usize, usize)>> = per_requirement
+    if !found.of(arena, pattern.vetoes, sentence).is_empty() {
+        return None;
+    }
+    let present = |found: &mut Occurrences, roles: &[u32]| {
+        roles
             .iter()
-            .map(|occ| {
+            .filter(|&&g| !found.of(arena, g, sentence).is_empty())
+            .count()
+    };
+    let support_found = present(found, arena.roles(&pattern.support));
+    let against_found = present(found, arena.roles(&pattern.against));
+    // The smallest window holding one occurrence of each requirement
+    // found starts at some occurrence; from each candidate left edge,
+    // every requirement takes its earliest-ending occurrence after it.
+    let mut best: Option<(usize, usize, Vec<(TokenRange, u32)>)> = None;
+    for &(left, _) in required.iter().flat_map(|(_, occ)| occ) {
+        let chosen: Option<Vec<(TokenRange, u32)>> = required
+            .iter()
+            .map(|(group, occ)| {
                 occ.iter()
                     .filter(|(s, _)| *s >= left)
                     .min_by_key(|(_, e)| *e)
-                    .copied()
+                    .map(|&range| (range, *group))
             })
             .collect();
         let Some(chosen) = chosen else { continue };
-        let right = chosen.iter().map(|(_, e)| *e).max().unwrap_or(left);
+        let right = chosen.iter().map(|((_, e), _)| *e).max().unwrap_or(left);
         if best.as_ref().is_none_or(|(l, r, _)| right - left < r - l) {
             best = Some((left, right, chosen));
         }
     }
     let (left, right, mut chosen) = best?;
     chosen.sort_unstable();
-    chosen.dedup();
+    chosen.dedup_by_key(|(range, _)| *range);
     // A count ("26 Western countries") may contain another requirement's
     // occurrence ("countries"); count and explain such words once.
-    let all = chosen.clone();
-    chosen.retain(|&(s, e)| {
+    let all: Vec<TokenRange> = chosen.iter().map(|(r, _)| *r).collect();
+    chosen.retain(|&((s, e), _)| {
         !all.iter()
             .any(|&(os, oe)| (os, oe) != (s, e) && os <= s && e <= oe)
     });
-    let required: usize = chosen.iter().map(|(s, e)| e - s).sum();
-    let score = required as f32 / (right - left) as f32;
-    if score < MIN_SCORE {
-        return None;
+    let covered: usize = chosen.iter().map(|((s, e), _)| e - s).sum();
+    let negated = chosen.iter().any(|&((s, _), group)| {
+        core.contains(&group) && (1..=NEGATION_REACH.min(s)).any(|d| sentence.is_negation(s - d))
+    });
+    let missing_kind = missing.first().map(|&g| arena.group_kinds[g as usize]);
+    // A year well before the claim's own time: "in 2021 Zelensky said …"
+    // is usually history, not the claim.
+    let earlier_year = sentence.tokens.iter().any(|t| match t.term {
+        Term::Number(n) => {
+            n % 1000 == 0 && (1900..u64::from(as_of_year.saturating_sub(1))).contains(&(n / 1000))
+        }
+        _ => false,
+    });
+    let features = Features::new(&score::Evidence {
+        core_roles: core.len(),
+        core_found,
+        missing: missing_kind,
+        earlier_year,
+        covered,
+        span: right - left,
+        support_found,
+        against_found,
+        negated,
+        has_numbers: !pattern.hard.is_empty(),
+    });
+    let text_of = |(s, e): TokenRange| {
+        sentence.chars[sentence.tokens[s].span.start..sentence.tokens[e - 1].span.end]
+            .iter()
+            .collect::<String>()
+    };
+    let mut explanation: Vec<String> = Vec::new();
+    for &(range, group) in &chosen {
+        let label = &arena.group_labels[group as usize];
+        let said = if label.is_empty() {
+            text_of(range)
+        } else {
+            label.clone()
+        };
+        if !explanation.contains(&said) {
+            explanation.push(said);
+        }
     }
-    let text_of = |span: Span| chars[span.start..span.end].iter().collect::<String>();
-    let explanation = chosen
-        .iter()
-        .map(|&(s, e)| {
-            text_of(Span {
-                start: sentence.tokens[s].span.start,
-                end: sentence.tokens[e - 1].span.end,
-            })
-        })
-        .collect();
-    Some(Match {
+    Some(Candidate {
         claim_index,
         span: Span {
             start: sentence.tokens[left].span.start,
             end: sentence.tokens[right - 1].span.end,
         },
-        score,
+        features,
         explanation,
+        missing: missing
+            .iter()
+            .map(|&g| arena.group_labels[g as usize].clone())
+            .collect(),
     })
 }
 

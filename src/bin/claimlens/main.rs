@@ -4,6 +4,10 @@
 //! claimlens annotate [--format json|text] [--html] [FILE|-]
 //!                                                      find claims in plain text or an HTML page
 //! claimlens check [DATASET_DIR]                        validate dataset sources
+//! claimlens explain [--file FILE | SENTENCE…]          which concepts each nearly matching claim found
+//! claimlens try CLAIM.toml --on DIR                    what a new or edited claim would match
+//! claimlens fit [--dataset DIR] [--shared DIR] [--check]
+//!                                                      fit the scoring model (writes DIR/model.toml)
 //! claimlens export --claimreview [--base-url URL]      ClaimReview JSON-LD to stdout
 //! claimlens export --browser [--out FILE]              the dataset browser page
 //! claimlens import --claimreview FILE [--out DIR] [--force]
@@ -13,6 +17,7 @@
 //! Errors are one line on stderr and a non-zero exit, never a panic.
 
 mod browser;
+mod editor;
 
 use claimlens::dataset::{claimreview, source};
 use claimlens::{Dataset, Matcher};
@@ -20,7 +25,7 @@ use std::io::Read;
 use std::path::Path;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: claimlens annotate [--format json|text] [--html] [FILE|-] | check [DATASET_DIR] | export --claimreview [--base-url URL] | export --browser [--out FILE] | import --claimreview FILE [--out DIR] [--force]";
+const USAGE: &str = "usage: claimlens annotate [--format json|text] [--html] [FILE|-] | check [DATASET_DIR] | explain [--file FILE | SENTENCE…] | try CLAIM.toml --on DIR | fit [--dataset DIR] [--shared DIR] [--check] | export --claimreview [--base-url URL] | export --browser [--out FILE] | import --claimreview FILE [--out DIR] [--force]";
 
 /// Where `trunk serve` shows the dataset browser; exported reviews link there.
 const DEFAULT_REVIEW_BASE: &str = "http://127.0.0.1:8080/dataset.html";
@@ -30,6 +35,9 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("annotate") => annotate(&args[1..]),
         Some("check") => check(&args[1..]),
+        Some("explain") => editor::explain(&args[1..]),
+        Some("try") => editor::try_claim(&args[1..]),
+        Some("fit") => editor::fit(&args[1..]),
         Some("export") => export(&args[1..]),
         Some("import") => import(&args[1..]),
         Some("--help" | "-h") => {
@@ -91,7 +99,7 @@ fn annotate(args: &[String]) -> Result<(), String> {
     }
 }
 
-fn read_input(path: &str) -> Result<String, String> {
+pub(crate) fn read_input(path: &str) -> Result<String, String> {
     let mut bytes = Vec::new();
     let name = if path == "-" { "standard input" } else { path };
     let read = if path == "-" {
@@ -202,13 +210,13 @@ fn check(args: &[String]) -> Result<(), String> {
 
 /// Splits `args` into flags with values, bare switches and positionals,
 /// rejecting anything not in `with_value` or `switches`.
-struct Args {
+pub(crate) struct Args {
     values: Vec<(String, String)>,
     switches: Vec<String>,
-    positional: Vec<String>,
+    pub positional: Vec<String>,
 }
 
-fn parse_args(args: &[String], with_value: &[&str], switches: &[&str]) -> Result<Args, String> {
+pub(crate) fn parse_args(args: &[String], with_value: &[&str], switches: &[&str]) -> Result<Args, String> {
     let mut parsed = Args {
         values: Vec::new(),
         switches: Vec::new(),
@@ -231,21 +239,21 @@ fn parse_args(args: &[String], with_value: &[&str], switches: &[&str]) -> Result
 }
 
 impl Args {
-    fn value(&self, name: &str) -> Option<&str> {
+    pub fn value(&self, name: &str) -> Option<&str> {
         self.values
             .iter()
             .rev()
             .find(|(k, _)| k == name)
             .map(|(_, v)| v.as_str())
     }
-    fn has(&self, name: &str) -> bool {
+    pub fn has(&self, name: &str) -> bool {
         self.switches.iter().any(|s| s == name)
     }
 }
 
 /// Writes `contents` to `path` via a temporary file, so a failure never
 /// leaves a half-written file behind.
-fn write_atomically(path: &Path, contents: &str) -> Result<(), String> {
+pub(crate) fn write_atomically(path: &Path, contents: &str) -> Result<(), String> {
     let tmp = path.with_extension("tmp-claimlens");
     std::fs::write(&tmp, contents)
         .and_then(|()| std::fs::rename(&tmp, path))
@@ -296,8 +304,9 @@ fn import(args: &[String]) -> Result<(), String> {
         return Err("import --claimreview needs exactly one FILE".into());
     };
     let json = read_input(file)?;
+    let lexicon = Dataset::bundled().lexicon;
     let claims =
-        claimreview::import(&json).map_err(|e| format!("{file}: {e}; nothing was written"))?;
+        claimreview::import(&json, &lexicon).map_err(|e| format!("{file}: {e}; nothing was written"))?;
     let out = Path::new(args.value("--out").unwrap_or("dataset/claims"));
     if !out.is_dir() {
         return Err(format!(
@@ -330,7 +339,7 @@ fn import(args: &[String]) -> Result<(), String> {
 
 /// Writes to stdout. A reader that closes the pipe early (`| head`) is not an
 /// error worth a message; any other failure is.
-fn emit(text: &str) -> Result<(), String> {
+pub(crate) fn emit(text: &str) -> Result<(), String> {
     use std::io::Write;
     let mut stdout = std::io::stdout().lock();
     match stdout

@@ -1,0 +1,194 @@
+//! Fitting the scoring model: `claimlens fit`.
+//!
+//! Every candidate the matcher raises on labelled text becomes a sample:
+//! its features, and whether the text mentions that claim. The labelled
+//! text is the claims' own examples (a candidate for the claim is a
+//! mention) and counterexamples (it is not), and the dev half of the
+//! real-reporting evaluation set with its off-topic sentences (every
+//! candidate is labelled). A logistic model shared by all claims is fitted
+//! to them by Newton's method with a small L2 penalty, in a fixed order and
+//! in f64, so the same data always gives the same model. The threshold is
+//! then the lowest score at which the dev half's candidates keep
+//! [`TARGET_PRECISION`], never below [`MIN_THRESHOLD`].
+
+use crate::dataset::{Dataset, ScoreModel, FEATURES};
+use crate::evalset::{Sentence, Split};
+use crate::matcher::score::{probability, FEATURE_COUNT};
+use crate::Matcher;
+use sha2::{Digest, Sha256};
+
+/// The precision the threshold is chosen for, on the dev half.
+pub const TARGET_PRECISION: f64 = 0.97;
+/// A floor, so a small dev half cannot talk the model into matching on a
+/// coin toss.
+pub const MIN_THRESHOLD: f64 = 0.5;
+/// The L2 penalty on the weights (not the bias).
+const L2: f64 = 1.0;
+const ITERATIONS: usize = 30;
+
+/// One candidate with its label.
+#[derive(Clone, Debug)]
+pub struct Sample {
+    pub features: [f32; FEATURE_COUNT],
+    pub mention: bool,
+    /// From the dev half of the evaluation set: the threshold is chosen on these.
+    pub dev: bool,
+}
+
+/// The samples of `dataset`'s examples and the dev half of `eval`.
+pub fn samples(dataset: &Dataset, eval: &[Sentence]) -> Vec<Sample> {
+    let matcher = Matcher::new(dataset.clone());
+    let mut out = Vec::new();
+    for (index, claim) in dataset.claims.iter().enumerate() {
+        for (texts, mention) in [(&claim.examples, true), (&claim.counterexamples, false)] {
+            for text in texts {
+                for c in matcher.candidates(text) {
+                    if c.claim_index == index {
+                        out.push(Sample {
+                            features: c.features.0,
+                            mention,
+                            dev: false,
+                        });
+                    }
+                }
+            }
+        }
+    }
+    for sentence in eval.iter().filter(|s| s.split == Split::Dev) {
+        for c in matcher.candidates(&sentence.text) {
+            let id = &dataset.claims[c.claim_index].id;
+            out.push(Sample {
+                features: c.features.0,
+                mention: sentence.mentions.contains(id),
+                dev: true,
+            });
+        }
+    }
+    out
+}
+
+/// A hash of the samples: what the model in `model.toml` was fitted on.
+pub fn fingerprint(samples: &[Sample]) -> String {
+    let mut hasher = Sha256::new();
+    for s in samples {
+        for f in s.features {
+            hasher.update(f.to_bits().to_le_bytes());
+        }
+        hasher.update([u8::from(s.mention), u8::from(s.dev)]);
+    }
+    hasher.finalize()[..8]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// Fits the model; `None` if there is nothing to fit on.
+pub fn fit(samples: &[Sample]) -> Option<ScoreModel> {
+    if !samples.iter().any(|s| s.mention) || samples.iter().all(|s| s.mention) {
+        return None;
+    }
+    const N: usize = FEATURE_COUNT + 1;
+    let row = |s: &Sample| {
+        let mut x = [1.0f64; N];
+        for (k, f) in s.features.iter().enumerate() {
+            x[k + 1] = f64::from(*f);
+        }
+        x
+    };
+    let mut w = [0.0f64; N];
+    for _ in 0..ITERATIONS {
+        let mut gradient = [0.0f64; N];
+        let mut hessian = [[0.0f64; N]; N];
+        for s in samples {
+            let x = row(s);
+            let z: f64 = x.iter().zip(&w).map(|(a, b)| a * b).sum();
+            let p = 1.0 / (1.0 + (-z).exp());
+            let y = if s.mention { 1.0 } else { 0.0 };
+            for i in 0..N {
+                gradient[i] += (p - y) * x[i];
+                for j in 0..N {
+                    hessian[i][j] += p * (1.0 - p) * x[i] * x[j];
+                }
+            }
+        }
+        for i in 1..N {
+            gradient[i] += L2 * w[i];
+            hessian[i][i] += L2;
+        }
+        hessian[0][0] += 1e-9;
+        let step = solve(hessian, gradient)?;
+        for i in 0..N {
+            w[i] -= step[i];
+        }
+    }
+    let mut model = ScoreModel {
+        bias: w[0] as f32,
+        weights: w[1..].iter().map(|&x| x as f32).collect(),
+        threshold: MIN_THRESHOLD as f32,
+    };
+    model.threshold = threshold(&model, samples) as f32;
+    Some(model)
+}
+
+/// The lowest score at which the dev samples above it keep the target
+/// precision (and the most recall), never below the floor.
+fn threshold(model: &ScoreModel, samples: &[Sample]) -> f64 {
+    let mut scored: Vec<(f64, bool)> = samples
+        .iter()
+        .filter(|s| s.dev)
+        .map(|s| {
+            let features = crate::matcher::score::Features(s.features);
+            (f64::from(probability(model, &features)), s.mention)
+        })
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let (mut tp, mut fp) = (0usize, 0usize);
+    let mut best = 1.0 - 1e-6;
+    for (k, &(p, mention)) in scored.iter().enumerate() {
+        if mention {
+            tp += 1;
+        } else {
+            fp += 1;
+        }
+        // Only where the score changes can the threshold sit.
+        let next_differs = scored.get(k + 1).is_none_or(|n| n.0 < p);
+        if next_differs && tp as f64 / (tp + fp) as f64 >= TARGET_PRECISION {
+            best = p;
+        }
+    }
+    best.max(MIN_THRESHOLD).min(1.0 - 1e-6)
+}
+
+/// Gaussian elimination with partial pivoting.
+fn solve<const N: usize>(mut a: [[f64; N]; N], mut b: [f64; N]) -> Option<[f64; N]> {
+    for col in 0..N {
+        let pivot = (col..N).max_by(|&i, &j| a[i][col].abs().total_cmp(&a[j][col].abs()))?;
+        if a[pivot][col].abs() < 1e-12 {
+            return None;
+        }
+        a.swap(col, pivot);
+        b.swap(col, pivot);
+        for r in col + 1..N {
+            let f = a[r][col] / a[col][col];
+            for c in col..N {
+                a[r][c] -= f * a[col][c];
+            }
+            b[r] -= f * b[col];
+        }
+    }
+    let mut x = [0.0f64; N];
+    for r in (0..N).rev() {
+        let s: f64 = (r + 1..N).map(|c| a[r][c] * x[c]).sum();
+        x[r] = (b[r] - s) / a[r][r];
+    }
+    Some(x)
+}
+
+/// One line per feature, for the model file's header and the CLI.
+pub fn describe(model: &ScoreModel) -> String {
+    let mut out = format!("bias {:.3}, threshold {:.3}\n", model.bias, model.threshold);
+    for (name, w) in FEATURES.iter().zip(&model.weights) {
+        out.push_str(&format!("{name}: {w:.3}\n"));
+    }
+    out
+}
