@@ -14,7 +14,7 @@
 use crate::dataset::{Dataset, ScoreModel, FEATURES};
 use crate::evalset::{Sentence, Split};
 use crate::matcher::score::{probability, FEATURE_COUNT};
-use crate::Matcher;
+use crate::{Matcher, Span};
 use sha2::{Digest, Sha256};
 
 /// The precision the threshold is chosen for, on the dev half.
@@ -31,8 +31,10 @@ const ITERATIONS: usize = 30;
 pub struct Sample {
     pub features: [f32; FEATURE_COUNT],
     pub mention: bool,
-    /// From the dev half of the evaluation set: the threshold is chosen on these.
-    pub dev: bool,
+    /// For a candidate from the dev half of the evaluation set (the
+    /// threshold is chosen on these): its sentence, claim and span, so
+    /// overlapping candidates can be resolved as `find` resolves them.
+    pub dev: Option<(u32, u32, Span)>,
 }
 
 /// The samples of `dataset`'s examples and the dev half of `eval`.
@@ -47,20 +49,20 @@ pub fn samples(dataset: &Dataset, eval: &[Sentence]) -> Vec<Sample> {
                         out.push(Sample {
                             features: c.features.0,
                             mention,
-                            dev: false,
+                            dev: None,
                         });
                     }
                 }
             }
         }
     }
-    for sentence in eval.iter().filter(|s| s.split == Split::Dev) {
+    for (n, sentence) in eval.iter().filter(|s| s.split == Split::Dev).enumerate() {
         for c in matcher.candidates(&sentence.text) {
             let id = &dataset.claims[c.claim_index].id;
             out.push(Sample {
                 features: c.features.0,
                 mention: sentence.mentions.contains(id),
-                dev: true,
+                dev: Some((n as u32, c.claim_index as u32, c.span)),
             });
         }
     }
@@ -74,7 +76,7 @@ pub fn fingerprint(samples: &[Sample]) -> String {
         for f in s.features {
             hasher.update(f.to_bits().to_le_bytes());
         }
-        hasher.update([u8::from(s.mention), u8::from(s.dev)]);
+        hasher.update([u8::from(s.mention), u8::from(s.dev.is_some())]);
     }
     hasher.finalize()[..8]
         .iter()
@@ -130,33 +132,49 @@ pub fn fit(samples: &[Sample]) -> Option<ScoreModel> {
     Some(model)
 }
 
-/// The lowest score at which the dev samples above it keep the target
-/// precision (and the most recall), never below the floor.
+/// The lowest score at which the dev half's cards, resolved as `find`
+/// resolves overlapping candidates (one card per mention, the best score),
+/// keep the target precision; never below the floor.
 fn threshold(model: &ScoreModel, samples: &[Sample]) -> f64 {
-    let mut scored: Vec<(f64, bool)> = samples
+    let scored: Vec<(f64, bool, (u32, u32, Span))> = samples
         .iter()
-        .filter(|s| s.dev)
-        .map(|s| {
+        .filter_map(|s| {
             let features = crate::matcher::score::Features(s.features);
-            (f64::from(probability(model, &features)), s.mention)
+            Some((f64::from(probability(model, &features)), s.mention, s.dev?))
         })
         .collect();
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
-    let (mut tp, mut fp) = (0usize, 0usize);
-    let mut best = 1.0 - 1e-6;
-    for (k, &(p, mention)) in scored.iter().enumerate() {
-        if mention {
-            tp += 1;
-        } else {
-            fp += 1;
+    let mut levels: Vec<f64> = scored.iter().map(|s| s.0).filter(|&p| p >= MIN_THRESHOLD).collect();
+    levels.sort_by(f64::total_cmp);
+    levels.dedup();
+    let precision_at = |t: f64| {
+        let mut kept: Vec<&(f64, bool, (u32, u32, Span))> =
+            scored.iter().filter(|s| s.0 >= t).collect();
+        // Best first, as `find` orders them; then the first that overlaps
+        // nothing kept so far wins its span.
+        kept.sort_by(|a, b| b.0.total_cmp(&a.0).then((a.2).1.cmp(&(b.2).1)));
+        let mut cards: Vec<&(f64, bool, (u32, u32, Span))> = Vec::new();
+        for c in kept {
+            let (sentence, _, span) = c.2;
+            let overlaps = cards.iter().any(|k| {
+                let (ks, _, kspan) = k.2;
+                ks == sentence && span.start < kspan.end && kspan.start < span.end
+            });
+            if !overlaps {
+                cards.push(c);
+            }
         }
-        // Only where the score changes can the threshold sit.
-        let next_differs = scored.get(k + 1).is_none_or(|n| n.0 < p);
-        if next_differs && tp as f64 / (tp + fp) as f64 >= TARGET_PRECISION {
-            best = p;
-        }
-    }
-    best.max(MIN_THRESHOLD).min(1.0 - 1e-6)
+        let right = cards.iter().filter(|c| c.1).count();
+        (right, cards.len())
+    };
+    levels
+        .into_iter()
+        .find(|&t| {
+            let (right, all) = precision_at(t);
+            all > 0 && right as f64 / all as f64 >= TARGET_PRECISION
+        })
+        .unwrap_or(1.0 - 1e-6)
+        .max(MIN_THRESHOLD)
+        .min(1.0 - 1e-6)
 }
 
 /// Gaussian elimination with partial pivoting.
