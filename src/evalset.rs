@@ -112,11 +112,17 @@ struct Modelled {
     shape: String,
 }
 
-fn kind_claims(kind: &str, claims: Vec<String>, at: &str) -> Result<(Vec<String>, Vec<String>), String> {
+fn kind_claims(
+    kind: &str,
+    claims: Vec<String>,
+    at: &str,
+) -> Result<(Vec<String>, Vec<String>), String> {
     match kind {
         "mention" if !claims.is_empty() => Ok((claims, Vec::new())),
         "close" | "none" | "offtopic" => Ok((Vec::new(), claims)),
-        _ => Err(format!("{at}: kind `{kind}` with claims {claims:?}; use mention (with claims), close or none")),
+        _ => Err(format!(
+            "{at}: kind `{kind}` with claims {claims:?}; use mention (with claims), close or none"
+        )),
     }
 }
 
@@ -133,10 +139,15 @@ pub fn load(project: &Path, shared: &Path) -> Result<Vec<Sentence>, String> {
         .collect();
     files.sort();
     for path in files {
-        let text = std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        let text = std::fs::read_to_string(&path)
+            .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
         let file: ModelledFile =
             toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
-        let own = path.file_stem().unwrap_or_default().to_string_lossy().to_string();
+        let own = path
+            .file_stem()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .to_string();
         for (i, case) in file.case.into_iter().enumerate() {
             let at = format!("{}: case {}", path.display(), i + 1);
             // A modelled case lists every claim it mentions, whatever its
@@ -161,20 +172,36 @@ pub fn load(project: &Path, shared: &Path) -> Result<Vec<Sentence>, String> {
 }
 
 fn open_texts(labels: &Path, corpus: &Path) -> Result<Vec<Sentence>, String> {
-    let text = std::fs::read_to_string(labels).map_err(|e| format!("cannot read {}: {e}", labels.display()))?;
-    let file: LabelFile = toml::from_str(&text).map_err(|e| format!("{}: {e}", labels.display()))?;
+    let text = std::fs::read_to_string(labels)
+        .map_err(|e| format!("cannot read {}: {e}", labels.display()))?;
+    let file: LabelFile =
+        toml::from_str(&text).map_err(|e| format!("{}: {e}", labels.display()))?;
     let mut cache: Vec<(String, Vec<String>)> = Vec::new();
     let mut out = Vec::new();
     for label in file.sentence {
         let at = format!("{} {}:{}", labels.display(), label.file, label.line);
         if !cache.iter().any(|(f, _)| *f == label.file) {
             let path = corpus.join(&label.file);
-            let body = std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-            cache.push((label.file.clone(), body.split('\n').map(str::to_string).collect()));
+            let body = std::fs::read_to_string(&path)
+                .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+            cache.push((
+                label.file.clone(),
+                body.split('\n').map(str::to_string).collect(),
+            ));
         }
-        let lines = &cache.iter().find(|(f, _)| *f == label.file).expect("cached above").1;
-        let line = lines.get(label.line - 1).ok_or_else(|| format!("{at}: no such line"))?;
-        let sentence: String = line.chars().skip(label.start).take(label.end.saturating_sub(label.start)).collect();
+        let lines = &cache
+            .iter()
+            .find(|(f, _)| *f == label.file)
+            .expect("cached above")
+            .1;
+        let line = lines
+            .get(label.line - 1)
+            .ok_or_else(|| format!("{at}: no such line"))?;
+        let sentence: String = line
+            .chars()
+            .skip(label.start)
+            .take(label.end.saturating_sub(label.start))
+            .collect();
         if sentence_hash(&sentence) != label.hash {
             return Err(format!("{at}: the text at {}..{} no longer has hash {}; the corpus changed, label it again", label.start, label.end, label.hash));
         }
@@ -194,7 +221,17 @@ fn open_texts(labels: &Path, corpus: &Path) -> Result<Vec<Sentence>, String> {
 /// Words that would make a Readability sentence topical; such sentences are
 /// left out rather than labelled.
 const TOPICAL: &[&str] = &[
-    "ukrain", "russia", "putin", "kremlin", "nato", "zelensk", "troops", "druzhba", "ceasefire", "macron", "trump",
+    "ukrain",
+    "russia",
+    "putin",
+    "kremlin",
+    "nato",
+    "zelensk",
+    "troops",
+    "druzhba",
+    "ceasefire",
+    "macron",
+    "trump",
 ];
 
 /// Sentences per page and in all.
@@ -213,7 +250,11 @@ fn off_topic(dir: &Path) -> Result<Vec<Sentence>, String> {
     for page in pages {
         let html = std::fs::read_to_string(page.join("expected.html")).unwrap_or_default();
         let text = crate::html::body_text(&html);
-        let name = page.file_name().unwrap_or_default().to_string_lossy().to_string();
+        let name = page
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .to_string();
         let mut taken = 0;
         for sentence in text.split_inclusive(['.', '?', '!']) {
             let sentence = sentence.trim();

@@ -143,7 +143,11 @@ fn threshold(model: &ScoreModel, samples: &[Sample]) -> f64 {
             Some((f64::from(probability(model, &features)), s.mention, s.dev?))
         })
         .collect();
-    let mut levels: Vec<f64> = scored.iter().map(|s| s.0).filter(|&p| p >= MIN_THRESHOLD).collect();
+    let mut levels: Vec<f64> = scored
+        .iter()
+        .map(|s| s.0)
+        .filter(|&p| p >= MIN_THRESHOLD)
+        .collect();
     levels.sort_by(f64::total_cmp);
     levels.dedup();
     let precision_at = |t: f64| {

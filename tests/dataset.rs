@@ -185,7 +185,10 @@ fn each_broken_rule_is_reported_with_file_line_and_field() {
         (
             "unknown-concept",
             MANIFEST,
-            GOOD_CLAIM.replace("[[\"something\"], [\"said\"]]", "[\"somethingness\", [\"said\"]]"),
+            GOOD_CLAIM.replace(
+                "[[\"something\"], [\"said\"]]",
+                "[\"somethingness\", [\"said\"]]",
+            ),
             "c0.toml:17: match.core[0]: unknown concept `somethingness`",
         ),
         (

@@ -99,10 +99,19 @@ fn precision_and_recall_on_real_reporting() {
     let project = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let sentences = evalset::load(&project, &shared).unwrap_or_else(|e| panic!("{e}"));
     let matcher = Matcher::new(Dataset::bundled());
-    let ids: Vec<&str> = matcher.dataset().claims.iter().map(|c| c.id.as_str()).collect();
+    let ids: Vec<&str> = matcher
+        .dataset()
+        .claims
+        .iter()
+        .map(|c| c.id.as_str())
+        .collect();
     for s in &sentences {
         for id in s.mentions.iter().chain(&s.close_to) {
-            assert!(ids.contains(&id.as_str()), "{}: unknown claim `{id}`", s.document);
+            assert!(
+                ids.contains(&id.as_str()),
+                "{}: unknown claim `{id}`",
+                s.document
+            );
         }
     }
     let misses = std::env::var_os("CLAIMLENS_EVAL_MISSES").is_some();
@@ -139,10 +148,19 @@ fn precision_and_recall_on_real_reporting() {
             t.recall()
         );
     }
-    println!("\n  {:<56} {:>14} {:>14}", "claim", "dev P / R", "test P / R");
+    println!(
+        "\n  {:<56} {:>14} {:>14}",
+        "claim", "dev P / R", "test P / R"
+    );
     for id in &ids {
-        let dev = per.get(&(Split::Dev, id.to_string())).copied().unwrap_or_default();
-        let test = per.get(&(Split::Test, id.to_string())).copied().unwrap_or_default();
+        let dev = per
+            .get(&(Split::Dev, id.to_string()))
+            .copied()
+            .unwrap_or_default();
+        let test = per
+            .get(&(Split::Test, id.to_string()))
+            .copied()
+            .unwrap_or_default();
         println!(
             "  {id:<56} {:.2} / {:.2} ({:>2}) {:.2} / {:.2} ({:>2})",
             dev.precision(),
@@ -159,7 +177,10 @@ fn precision_and_recall_on_real_reporting() {
         .iter()
         .copied()
         .filter(|id| {
-            let t = per.get(&(Split::Test, id.to_string())).copied().unwrap_or_default();
+            let t = per
+                .get(&(Split::Test, id.to_string()))
+                .copied()
+                .unwrap_or_default();
             t.tp + t.fn_ >= 10 && t.recall() < BAR_CLAIM_RECALL
         })
         .collect();
@@ -214,10 +235,46 @@ fn no_card_on_off_topic_pages() {
         let html = std::fs::read_to_string(page.join("source.html")).unwrap_or_default();
         let text = claimlens::html::article_text(&html);
         for m in matcher.find(&text) {
-            let span: String = text.chars().skip(m.span.start).take(m.span.end - m.span.start).collect();
-            cards.push(format!("{}: {} — {span}", page.display(), matcher.claim(&m).id));
+            let span: String = text
+                .chars()
+                .skip(m.span.start)
+                .take(m.span.end - m.span.start)
+                .collect();
+            cards.push(format!(
+                "{}: {} — {span}",
+                page.display(),
+                matcher.claim(&m).id
+            ));
         }
     }
     println!("{} Readability pages, {} cards", pages.len(), cards.len());
-    assert!(cards.is_empty(), "cards on off-topic pages:\n{}", cards.join("\n"));
+    assert!(
+        cards.is_empty(),
+        "cards on off-topic pages:\n{}",
+        cards.join("\n")
+    );
+}
+
+/// The shipped model is what `claimlens fit` gives on the shipped data: no
+/// weight was set by hand, and none is stale after a change to the lexicon,
+/// the claims or the dev half.
+#[test]
+fn the_shipped_model_is_what_fitting_gives() {
+    let Some(shared) = shared() else { return };
+    let project = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let dataset = claimlens::dataset::source::SourceFiles::read(&project.join("dataset"))
+        .unwrap()
+        .parse()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let sentences = evalset::load(&project, &shared).unwrap_or_else(|e| panic!("{e}"));
+    let samples = claimlens::fit::samples(&dataset, &sentences);
+    let fitted = claimlens::fit::fit(&samples).expect("there is data to fit");
+    let shipped = &Dataset::bundled().model;
+    let close = |a: f32, b: f32| (a - b).abs() <= 1e-4 * a.abs().max(1.0);
+    assert!(
+        close(fitted.bias, shipped.bias)
+            && close(fitted.threshold, shipped.threshold)
+            && fitted.weights.iter().zip(&shipped.weights).all(|(a, b)| close(*a, *b)),
+        "dataset/model.toml is stale: fitting now gives {fitted:?}, the build ships {shipped:?}; run scripts/fit and commit it"
+    );
 }

@@ -3,7 +3,9 @@
 //! so both measure exactly the same workload.
 #![allow(dead_code)]
 
-use claimlens::dataset::{Claim, Dataset, DatasetInfo, Date, Evidence, MatchPattern, Rating, ScoreModel};
+use claimlens::dataset::{
+    Claim, Dataset, DatasetInfo, Date, Evidence, MatchPattern, Rating, ScoreModel,
+};
 
 /// A small deterministic PRNG (xorshift), so every run measures the same data.
 pub struct Rng(pub u64);

@@ -112,7 +112,8 @@ pub fn import(json: &str, lexicon: &[Concept]) -> Result<Vec<Claim>, String> {
     }
     let mut claims: Vec<Claim> = Vec::new();
     for (n, review) in reviews.iter().enumerate() {
-        let mut claim = claim_from(review, lexicon).map_err(|e| format!("ClaimReview #{} {e}", n + 1))?;
+        let mut claim =
+            claim_from(review, lexicon).map_err(|e| format!("ClaimReview #{} {e}", n + 1))?;
         // Ids must be unique; a second review of the same claim gets a suffix.
         let base = claim.id.clone();
         let mut k = 2;
@@ -413,7 +414,7 @@ fn draft_pattern(claim: &str, lexicon: &[Concept]) -> (Vec<Evidence>, Vec<u64>) 
         "some", "such", "said", "says",
     ];
     let words: Vec<String> = claim
-        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
         .collect();

@@ -260,7 +260,9 @@ impl Reader<'_> {
         self.opt_date()?
     }
     fn kind(&mut self) -> Option<RoleKind> {
-        RoleKind::ALL.get(usize::try_from(self.num()?).ok()?).copied()
+        RoleKind::ALL
+            .get(usize::try_from(self.num()?).ok()?)
+            .copied()
     }
     fn evidence(&mut self) -> Option<Evidence> {
         Some(Evidence {

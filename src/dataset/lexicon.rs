@@ -38,9 +38,10 @@ fn is_slug(s: &str) -> bool {
 /// A BCP 47 language key as editors write them: `en`, `de`, `pt-br`.
 fn is_language(s: &str) -> bool {
     let mut parts = s.split('-');
-    parts.next().is_some_and(|p| {
-        (2..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_lowercase())
-    }) && parts.all(|p| (2..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+    parts
+        .next()
+        .is_some_and(|p| (2..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_lowercase()))
+        && parts.all(|p| (2..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
 impl Lexicon {
@@ -54,11 +55,19 @@ impl Lexicon {
             let line = check.line_of(table.span().start);
             let table = table.into_inner();
             if !is_slug(&id) {
-                check.report(line, &id, "a concept id must be a slug; use lowercase letters, digits and hyphens");
+                check.report(
+                    line,
+                    &id,
+                    "a concept id must be a slug; use lowercase letters, digits and hyphens",
+                );
                 continue;
             }
             if self.concepts.iter().any(|c| c.id == id) {
-                check.report(line, &id, "defined twice; give each concept one table in one file");
+                check.report(
+                    line,
+                    &id,
+                    "defined twice; give each concept one table in one file",
+                );
                 continue;
             }
             let mut concept = Concept {
@@ -72,7 +81,12 @@ impl Lexicon {
                 value
                     .as_array()?
                     .iter()
-                    .map(|v| v.as_str().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string))
+                    .map(|v| {
+                        v.as_str()
+                            .map(str::trim)
+                            .filter(|s| !s.is_empty())
+                            .map(str::to_string)
+                    })
                     .collect()
             };
             for (key, value) in &table {
@@ -80,7 +94,11 @@ impl Lexicon {
                 match key.as_str() {
                     "label" => match value.as_str().map(str::trim) {
                         Some(label) if !label.is_empty() => concept.label = label.to_string(),
-                        _ => check.report(line, &field, "must be a short non-empty text, e.g. `label = \"Russia\"`"),
+                        _ => check.report(
+                            line,
+                            &field,
+                            "must be a short non-empty text, e.g. `label = \"Russia\"`",
+                        ),
                     },
                     "include" => match strings(value) {
                         Some(ids) => concept.include = ids,
@@ -88,16 +106,32 @@ impl Lexicon {
                     },
                     language if is_language(language) => match strings(value) {
                         Some(words) => concept.words.push((key.clone(), words)),
-                        None => check.report(line, &field, "must be a list of words or phrases, none empty"),
+                        None => check.report(
+                            line,
+                            &field,
+                            "must be a list of words or phrases, none empty",
+                        ),
                     },
-                    _ => check.report(line, &field, "unknown key; use `label`, `include` or a language code such as `en`"),
+                    _ => check.report(
+                        line,
+                        &field,
+                        "unknown key; use `label`, `include` or a language code such as `en`",
+                    ),
                 }
             }
             if concept.label.is_empty() {
-                check.report(line, &format!("{id}.label"), "missing; add the short text the card shows for this concept");
+                check.report(
+                    line,
+                    &format!("{id}.label"),
+                    "missing; add the short text the card shows for this concept",
+                );
             }
             if concept.words.iter().all(|(_, w)| w.is_empty()) && concept.include.is_empty() {
-                check.report(line, &id, "has no wordings; add e.g. `en = [\"…\"]` or `include = [\"…\"]`");
+                check.report(
+                    line,
+                    &id,
+                    "has no wordings; add e.g. `en = [\"…\"]` or `include = [\"…\"]`",
+                );
             }
             self.concepts.push(concept);
         }
@@ -119,7 +153,11 @@ impl Lexicon {
                     continue;
                 }
                 let Some(c) = by_id.get(id) else {
-                    check.report(1, &format!("{}.include", concept.id), format!("unknown concept `{id}`; define it or remove it from `include`"));
+                    check.report(
+                        1,
+                        &format!("{}.include", concept.id),
+                        format!("unknown concept `{id}`; define it or remove it from `include`"),
+                    );
                     broken = true;
                     continue;
                 };
@@ -137,7 +175,14 @@ impl Lexicon {
                 }
                 for inner in c.include.iter().rev() {
                     if inner == &concept.id {
-                        check.report(1, &format!("{}.include", concept.id), format!("`{}` includes itself through `{id}`; remove one inclusion", concept.id));
+                        check.report(
+                            1,
+                            &format!("{}.include", concept.id),
+                            format!(
+                                "`{}` includes itself through `{id}`; remove one inclusion",
+                                concept.id
+                            ),
+                        );
                         broken = true;
                     }
                     stack.push((inner, depth + 1));

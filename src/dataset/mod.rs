@@ -255,10 +255,12 @@ pub struct ScoreModel {
 }
 
 impl Default for ScoreModel {
-    /// Before any fit: all core roles present is enough, nothing else is.
+    /// Before any fit: all core roles present is enough, nothing else is;
+    /// between overlapping candidates the denser span wins.
     fn default() -> ScoreModel {
         let mut weights = vec![0.0; FEATURES.len()];
-        weights[0] = 4.0;
+        weights[0] = 3.0;
+        weights[4] = 2.0;
         ScoreModel {
             bias: -2.0,
             weights,

@@ -27,7 +27,11 @@ pub(super) fn read(check: &mut Checker) -> Option<ScoreModel> {
         match value.map(Spanned::into_inner) {
             Some(x) if x.is_finite() => Some((x as f32, line)),
             _ => {
-                check.report(line, field, "missing or not a finite number; run `claimlens fit` to write the model again");
+                check.report(
+                    line,
+                    field,
+                    "missing or not a finite number; run `claimlens fit` to write the model again",
+                );
                 None
             }
         }
@@ -37,17 +41,28 @@ pub(super) fn read(check: &mut Checker) -> Option<ScoreModel> {
         if t > 0.0 && t < 1.0 {
             Some(t)
         } else {
-            check.report(line, "threshold", "must be between 0 and 1; run `claimlens fit` again");
+            check.report(
+                line,
+                "threshold",
+                "must be between 0 and 1; run `claimlens fit` again",
+            );
             None
         }
     });
     let _ = raw.fitted_on;
-    let line = raw.weights.as_ref().map_or(1, |w| check.line_of(w.span().start));
+    let line = raw
+        .weights
+        .as_ref()
+        .map_or(1, |w| check.line_of(w.span().start));
     let weights = raw.weights.map(Spanned::into_inner).unwrap_or_default();
     let mut ok = true;
     for name in weights.keys() {
         if !FEATURES.contains(&name.as_str()) {
-            check.report(line, &format!("weights.{name}"), format!("unknown feature; this build scores {}", FEATURES.join(", ")));
+            check.report(
+                line,
+                &format!("weights.{name}"),
+                format!("unknown feature; this build scores {}", FEATURES.join(", ")),
+            );
             ok = false;
         }
     }
@@ -56,7 +71,11 @@ pub(super) fn read(check: &mut Checker) -> Option<ScoreModel> {
         .map(|name| match weights.get(*name) {
             Some(w) if w.is_finite() => *w as f32,
             _ => {
-                check.report(line, &format!("weights.{name}"), "missing or not finite; run `claimlens fit` again");
+                check.report(
+                    line,
+                    &format!("weights.{name}"),
+                    "missing or not finite; run `claimlens fit` again",
+                );
                 ok = false;
                 0.0
             }
@@ -72,7 +91,8 @@ pub(super) fn read(check: &mut Checker) -> Option<ScoreModel> {
 
 /// The model file for `model`, fitted on data whose hash is `fitted_on`.
 pub fn to_toml(model: &ScoreModel, fitted_on: &str, summary: &str) -> String {
-    let mut out = String::from("# Written by `claimlens fit` (scripts/fit); do not edit by hand.\n");
+    let mut out =
+        String::from("# Written by `claimlens fit` (scripts/fit); do not edit by hand.\n");
     for line in summary.lines() {
         let _ = writeln!(out, "# {line}");
     }

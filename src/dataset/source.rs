@@ -205,9 +205,11 @@ impl SourceFiles {
     /// claim file of the same name: what `claimlens try` matches with.
     pub fn with_claim(mut self, path: PathBuf, text: String) -> SourceFiles {
         let name = path.file_name().map(|n| n.to_os_string());
-        self.claims.retain(|(p, _)| p.file_name().map(|n| n.to_os_string()) != name);
+        self.claims
+            .retain(|(p, _)| p.file_name().map(|n| n.to_os_string()) != name);
         self.claims.push((path, text));
-        self.claims.sort_by(|a, b| a.0.file_name().cmp(&b.0.file_name()));
+        self.claims
+            .sort_by(|a, b| a.0.file_name().cmp(&b.0.file_name()));
         self
     }
 
@@ -278,7 +280,9 @@ impl SourceFiles {
         }
         let model_path = self.root.join("model.toml");
         let model = match &self.model {
-            Some(text) => super::model_file::read(&mut Checker::new(&model_path, text, &mut problems)),
+            Some(text) => {
+                super::model_file::read(&mut Checker::new(&model_path, text, &mut problems))
+            }
             None => Some(ScoreModel::default()),
         };
         let mut claims: Vec<(Claim, PathBuf, Lines)> = Vec::new();
@@ -681,13 +685,26 @@ impl<'a> Checker<'a> {
             match thousandths(c.number) {
                 Some(number) => counts.push(Count { number, of }),
                 None => {
-                    self.report(line, &format!("match.counts[{i}].number"), "must be zero or more, with at most three decimals");
+                    self.report(
+                        line,
+                        &format!("match.counts[{i}].number"),
+                        "must be zero or more, with at most three decimals",
+                    );
                     ok = false;
                 }
             }
         }
-        let Some(numbers) = p.numbers.iter().map(|&n| thousandths(n)).collect::<Option<Vec<u64>>>() else {
-            self.report(line, "match.numbers", "numbers must be zero or more, with at most three decimals");
+        let Some(numbers) = p
+            .numbers
+            .iter()
+            .map(|&n| thousandths(n))
+            .collect::<Option<Vec<u64>>>()
+        else {
+            self.report(
+                line,
+                "match.numbers",
+                "numbers must be zero or more, with at most three decimals",
+            );
             return None;
         };
         ok.then(|| MatchPattern {
@@ -925,14 +942,24 @@ pub fn to_toml(claim: &Claim) -> String {
         let _ = writeln!(out, "none_of = {}", list(&pattern.none_of));
     }
     if !pattern.numbers.is_empty() {
-        let numbers: Vec<String> = pattern.numbers.iter().map(|&n| milli_to_string(n)).collect();
+        let numbers: Vec<String> = pattern
+            .numbers
+            .iter()
+            .map(|&n| milli_to_string(n))
+            .collect();
         let _ = writeln!(out, "numbers = [{}]", numbers.join(", "));
     }
     if !pattern.counts.is_empty() {
         let counts: Vec<String> = pattern
             .counts
             .iter()
-            .map(|c| format!("{{ number = {}, of = {} }}", milli_to_string(c.number), evidence(&c.of)))
+            .map(|c| {
+                format!(
+                    "{{ number = {}, of = {} }}",
+                    milli_to_string(c.number),
+                    evidence(&c.of)
+                )
+            })
             .collect();
         let _ = writeln!(out, "counts = [{}]", counts.join(", "));
     }

@@ -47,10 +47,21 @@ pub fn encode(matcher: &Matcher) -> String {
     for &gap in &arena.group_gaps {
         num(&mut out, gap.into());
     }
-    for (label, kind) in arena.group_labels.iter().zip(&arena.group_kinds) {
-        string(&mut out, label);
-        let kind = RoleKind::ALL.iter().position(|k| k == kind).unwrap_or(0);
-        num(&mut out, kind as u64);
+    // Only concepts have a label and a kind other than `Other`: they are
+    // few, and a claim's own words, numbers and vetoes are most groups.
+    let named: Vec<u32> = (0..arena.groups())
+        .filter(|&g| !arena.label(g).is_empty() || arena.group_kinds[g as usize] != RoleKind::Other)
+        .collect();
+    num(&mut out, named.len() as u64);
+    let mut previous = 0;
+    for group in named {
+        num(&mut out, (group - previous).into());
+        previous = group;
+        string(&mut out, arena.label(group));
+        let kind = RoleKind::ALL
+            .iter()
+            .position(|k| *k == arena.group_kinds[group as usize]);
+        num(&mut out, kind.unwrap_or(0) as u64);
     }
     num(&mut out, matcher.patterns.len() as u64);
     for p in &matcher.patterns {
@@ -122,20 +133,31 @@ pub fn decode(dataset: Dataset, unicode: Box<dyn UnicodeText>, text: &str) -> Op
         .map(|_| u8::try_from(r.num()?).ok())
         .collect::<Option<_>>()?;
     let groups = group_ends.len() as u32;
-    let mut group_kinds = Vec::with_capacity(groups as usize);
-    let group_labels: Vec<String> = (0..groups)
-        .map(|_| {
-            let label = r.str()?.to_string();
-            group_kinds.push(*RoleKind::ALL.get(usize::try_from(r.num()?).ok()?)?);
-            Some(label)
-        })
-        .collect::<Option<_>>()?;
+    let mut group_kinds = vec![RoleKind::Other; groups as usize];
+    let mut label_text = String::new();
+    let mut label_ends = vec![0u32; groups as usize];
+    let (mut group, mut next) = (0u32, 0u32);
+    for k in 0..r.num()? {
+        group = group.checked_add(u32::try_from(r.num()?).ok()?)?;
+        if group >= groups || (k > 0 && group < next) {
+            return None;
+        }
+        // Groups before this one have empty labels: they end where the text does.
+        let end = u32::try_from(label_text.len()).ok()?;
+        label_ends[next as usize..group as usize].fill(end);
+        label_text.push_str(r.str()?);
+        label_ends[group as usize] = u32::try_from(label_text.len()).ok()?;
+        group_kinds[group as usize] = *RoleKind::ALL.get(usize::try_from(r.num()?).ok()?)?;
+        next = group + 1;
+    }
+    let end = u32::try_from(label_text.len()).ok()?;
+    label_ends[next as usize..].fill(end);
     let mut roles: Vec<u32> = Vec::new();
     let patterns: Vec<CompiledPattern> = r.list(|r| {
         let mut range = |r: &mut Reader| {
             let start = roles.len() as u32;
-            for group in r.list(Reader::num)? {
-                roles.push(u32::try_from(group).ok().filter(|&g| g < groups)?);
+            for _ in 0..r.num()? {
+                roles.push(u32::try_from(r.num()?).ok().filter(|&g| g < groups)?);
             }
             Some(start..roles.len() as u32)
         };
@@ -167,7 +189,8 @@ pub fn decode(dataset: Dataset, unicode: Box<dyn UnicodeText>, text: &str) -> Op
         alternative_ends,
         group_ends,
         group_gaps,
-        group_labels,
+        label_text,
+        label_ends,
         group_kinds,
         roles,
     };

@@ -14,7 +14,9 @@ pub fn explain(args: &[String]) -> Result<(), String> {
         (Some(file), true) => read_input(file)?,
         (None, false) => args.positional.join(" "),
         (Some(_), false) => return Err("explain takes a sentence or --file FILE, not both".into()),
-        (None, true) => return Err("explain needs a sentence or --file FILE (- for standard input)".into()),
+        (None, true) => {
+            return Err("explain needs a sentence or --file FILE (- for standard input)".into())
+        }
     };
     let matcher = Matcher::new(Dataset::bundled());
     let model = &matcher.dataset().model;
@@ -37,7 +39,11 @@ pub fn explain(args: &[String]) -> Result<(), String> {
             (false, _) => "no match",
         };
         let _ = writeln!(out, "{} — {verdict}", claim.id);
-        let _ = writeln!(out, "  text:    {}", chars[c.span.start..c.span.end].iter().collect::<String>());
+        let _ = writeln!(
+            out,
+            "  text:    {}",
+            chars[c.span.start..c.span.end].iter().collect::<String>()
+        );
         let _ = writeln!(out, "  found:   {}", c.explanation.join(" · "));
         if !c.missing.is_empty() {
             let _ = writeln!(out, "  missing: {}", c.missing.join(" · "));
@@ -61,7 +67,10 @@ pub fn try_claim(args: &[String]) -> Result<(), String> {
     let [claim_file] = args.positional.as_slice() else {
         return Err("try needs exactly one CLAIM.toml".into());
     };
-    let on = Path::new(args.value("--on").ok_or("try needs --on DIR (a folder of .txt or .html files)")?);
+    let on = Path::new(
+        args.value("--on")
+            .ok_or("try needs --on DIR (a folder of .txt or .html files)")?,
+    );
     if !on.is_dir() {
         return Err(format!("{} is not a directory", on.display()));
     }
@@ -69,13 +78,25 @@ pub fn try_claim(args: &[String]) -> Result<(), String> {
     let claim_text = read_input(claim_file)?;
     let files = SourceFiles::read(dir)?.with_claim(PathBuf::from(claim_file), claim_text);
     let dataset = files.parse().map_err(|errors| {
-        format!("{} problem(s):\n{}", errors.len(), errors.to_string().trim_end())
+        format!(
+            "{} problem(s):\n{}",
+            errors.len(),
+            errors.to_string().trim_end()
+        )
     })?;
-    let name = Path::new(claim_file).file_stem().unwrap_or_default().to_string_lossy().to_string();
+    let name = Path::new(claim_file)
+        .file_stem()
+        .unwrap_or_default()
+        .to_string_lossy()
+        .to_string();
     let index = dataset
         .claims
         .iter()
-        .position(|c| Path::new(claim_file).file_name() == Some(std::ffi::OsStr::new(&format!("{}.toml", c.id))) || c.id == name)
+        .position(|c| {
+            Path::new(claim_file).file_name()
+                == Some(std::ffi::OsStr::new(&format!("{}.toml", c.id)))
+                || c.id == name
+        })
         .ok_or_else(|| format!("{claim_file}: its `id` must match the file name"))?;
     let claim = dataset.claims[index].clone();
     let matcher = Matcher::new(dataset);
@@ -87,17 +108,36 @@ pub fn try_claim(args: &[String]) -> Result<(), String> {
         if k % 50 == 49 {
             eprintln!("try: {} of {} files", k + 1, texts.len());
         }
-        let raw = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        let raw = std::fs::read_to_string(path)
+            .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
         let is_html = path.extension().is_some_and(|x| x == "html" || x == "htm");
-        let text = if is_html { claimlens::html::article_text(&raw) } else { raw };
+        let text = if is_html {
+            claimlens::html::article_text(&raw)
+        } else {
+            raw
+        };
         let mut found = false;
-        for m in matcher.find(&text).iter().filter(|m| m.claim_index == index) {
+        for m in matcher
+            .find(&text)
+            .iter()
+            .filter(|m| m.claim_index == index)
+        {
             found = true;
             hits += 1;
             let before: String = text.chars().take(m.span.start).collect();
             let line = before.matches('\n').count() + 1;
-            let span: String = text.chars().skip(m.span.start).take(m.span.end - m.span.start).collect();
-            let _ = writeln!(out, "{}:{line}: {span}  [{:.2}: {}]", path.display(), m.score, m.explanation.join(" · "));
+            let span: String = text
+                .chars()
+                .skip(m.span.start)
+                .take(m.span.end - m.span.start)
+                .collect();
+            let _ = writeln!(
+                out,
+                "{}:{line}: {span}  [{:.2}: {}]",
+                path.display(),
+                m.score,
+                m.explanation.join(" · ")
+            );
         }
         pages += usize::from(found);
     }
@@ -152,16 +192,29 @@ pub fn fit(args: &[String]) -> Result<(), String> {
     let shared = shared_dir(args.value("--shared"));
     eprintln!("fit: reading {}", dir.display());
     let dataset = SourceFiles::read(dir)?.parse().map_err(|errors| {
-        format!("{} problem(s):\n{}", errors.len(), errors.to_string().trim_end())
+        format!(
+            "{} problem(s):\n{}",
+            errors.len(),
+            errors.to_string().trim_end()
+        )
     })?;
-    let project = dir.canonicalize().map_err(|e| format!("{}: {e}", dir.display()))?;
+    let project = dir
+        .canonicalize()
+        .map_err(|e| format!("{}: {e}", dir.display()))?;
     let project = project.parent().unwrap_or(Path::new("."));
-    eprintln!("fit: loading the evaluation set (dev half) with {}", shared.display());
+    eprintln!(
+        "fit: loading the evaluation set (dev half) with {}",
+        shared.display()
+    );
     let eval = evalset::load(project, &shared)?;
     let samples = fitting::samples(&dataset, &eval);
     let mentions = samples.iter().filter(|s| s.mention).count();
-    eprintln!("fit: {} candidates ({mentions} mentions); fitting", samples.len());
-    let model = fitting::fit(&samples).ok_or("nothing to fit on: the samples need mentions and non-mentions")?;
+    eprintln!(
+        "fit: {} candidates ({mentions} mentions); fitting",
+        samples.len()
+    );
+    let model = fitting::fit(&samples)
+        .ok_or("nothing to fit on: the samples need mentions and non-mentions")?;
     let fingerprint = fitting::fingerprint(&samples);
     let summary = format!(
         "{} samples ({mentions} mentions) from the claims' examples and the dev half of tests/eval/real.\n{}",
@@ -176,7 +229,10 @@ pub fn fit(args: &[String]) -> Result<(), String> {
             eprintln!("fit: {} is current", path.display());
             Ok(())
         } else {
-            Err(format!("{} is not what fitting gives now; run scripts/fit and commit it", path.display()))
+            Err(format!(
+                "{} is not what fitting gives now; run scripts/fit and commit it",
+                path.display()
+            ))
         };
     }
     write_atomically(&path, &text)?;

@@ -197,6 +197,23 @@ fn check(args: &[String]) -> Result<(), String> {
                 dataset.info.schema,
                 dataset.info.short_hash()
             );
+            // Missed examples are notes, not errors (see MIN_EXAMPLE_RECALL):
+            // the scored matcher abstains on some wordings by design.
+            let missed = claimlens::matcher::missed_examples(&dataset);
+            for (index, claim) in dataset.claims.iter().enumerate() {
+                let n = missed
+                    .iter()
+                    .filter(|f| f.claim == index && !f.counterexample)
+                    .count();
+                if n > 0 {
+                    println!(
+                        "note: {}: {} of {} examples found",
+                        claim.id,
+                        claim.examples.len() - n,
+                        claim.examples.len()
+                    );
+                }
+            }
             Ok(())
         }
         Err(errors) => {
@@ -216,7 +233,11 @@ pub(crate) struct Args {
     pub positional: Vec<String>,
 }
 
-pub(crate) fn parse_args(args: &[String], with_value: &[&str], switches: &[&str]) -> Result<Args, String> {
+pub(crate) fn parse_args(
+    args: &[String],
+    with_value: &[&str],
+    switches: &[&str],
+) -> Result<Args, String> {
     let mut parsed = Args {
         values: Vec::new(),
         switches: Vec::new(),
@@ -305,8 +326,8 @@ fn import(args: &[String]) -> Result<(), String> {
     };
     let json = read_input(file)?;
     let lexicon = Dataset::bundled().lexicon;
-    let claims =
-        claimreview::import(&json, &lexicon).map_err(|e| format!("{file}: {e}; nothing was written"))?;
+    let claims = claimreview::import(&json, &lexicon)
+        .map_err(|e| format!("{file}: {e}; nothing was written"))?;
     let out = Path::new(args.value("--out").unwrap_or("dataset/claims"));
     if !out.is_dir() {
         return Err(format!(
