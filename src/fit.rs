@@ -177,8 +177,7 @@ fn threshold(model: &ScoreModel, samples: &[Sample]) -> f64 {
             all > 0 && right as f64 / all as f64 >= TARGET_PRECISION
         })
         .unwrap_or(1.0 - 1e-6)
-        .max(MIN_THRESHOLD)
-        .min(1.0 - 1e-6)
+        .clamp(MIN_THRESHOLD, 1.0 - 1e-6)
 }
 
 /// Gaussian elimination with partial pivoting.
@@ -192,8 +191,9 @@ fn solve<const N: usize>(mut a: [[f64; N]; N], mut b: [f64; N]) -> Option<[f64; 
         b.swap(col, pivot);
         for r in col + 1..N {
             let f = a[r][col] / a[col][col];
-            for c in col..N {
-                a[r][c] -= f * a[col][c];
+            let pivot_row = a[col];
+            for (x, p) in a[r].iter_mut().zip(pivot_row).skip(col) {
+                *x -= f * p;
             }
             b[r] -= f * b[col];
         }

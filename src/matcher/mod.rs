@@ -722,6 +722,9 @@ impl Compiler<'_> {
 /// `[start, end)` in token indices of one sentence.
 type TokenRange = (usize, usize);
 
+/// Where a group was found, and which group.
+type Occurrence = (TokenRange, u32);
+
 /// Token ranges within `sentence` where any of `alternatives` occurs.
 fn occurrences(arena: &Arena, group: u32, sentence: &Sentence) -> Vec<TokenRange> {
     let gap = arena.group_gaps[group as usize] as usize;
@@ -817,6 +820,8 @@ pub struct Candidate {
     pub explanation: Vec<String>,
     /// Labels of the core roles missing.
     pub missing: Vec<String>,
+    /// The words found that argue for another statement.
+    pub opposing: Vec<String>,
 }
 
 /// Words that, just before a core role, turn its statement around:
@@ -824,6 +829,10 @@ pub struct Candidate {
 /// A concept that means a negation holds it in its own wordings ("no
 /// sign", "ruled out"), so only words before the wording count.
 const NEGATIONS: &[&str] = &["not", "no", "never", "without", "nor", "neither", "hardly"];
+
+/// How many tokens from the roles' window a supporting word may stand and
+/// still be highlighted with them.
+const SUPPORT_REACH: usize = 2;
 
 /// How many tokens before a core role a negation reaches.
 const NEGATION_REACH: usize = 2;
@@ -905,14 +914,26 @@ fn evaluate(
     };
     let support_found = present(found, arena.roles(&pattern.support));
     let against_found = present(found, arena.roles(&pattern.against));
+    let opposing: Vec<String> = arena
+        .roles(&pattern.against)
+        .iter()
+        .filter_map(|&g| {
+            let &(s, e) = found.of(arena, g, sentence).first()?;
+            let text: String = sentence.chars
+                [sentence.tokens[s].span.start..sentence.tokens[e - 1].span.end]
+                .iter()
+                .collect();
+            Some(text)
+        })
+        .collect();
     // The smallest window holding one occurrence of each requirement
     // found starts at some occurrence; from each candidate left edge,
     // every requirement takes its earliest-ending occurrence after it.
-    let mut best: Option<(usize, usize, Vec<(TokenRange, u32)>)> = None;
+    let mut best: Option<(usize, usize, Vec<Occurrence>)> = None;
     for &(left, _) in required.iter().flat_map(|(_, occ)| occ) {
         // Two roles whose concepts share a wording ("deploy" is a commitment
         // and a deployment) take different words where the sentence has them.
-        let mut chosen: Option<Vec<(TokenRange, u32)>> = Some(Vec::new());
+        let mut chosen: Option<Vec<Occurrence>> = Some(Vec::new());
         for (group, occ) in &required {
             let after = || occ.iter().filter(|(s, _)| *s >= left);
             let taken = |r: &TokenRange| {
@@ -936,7 +957,19 @@ fn evaluate(
             best = Some((left, right, chosen));
         }
     }
-    let (left, right, mut chosen) = best?;
+    let (mut left, mut right, mut chosen) = best?;
+    let window = right - left;
+    // Supporting words right next to the roles belong to the statement the
+    // reader sees highlighted ("ready to deploy troops", not "ready to").
+    for &group in arena.roles(&pattern.support) {
+        for &(s, e) in found.of(arena, group, sentence) {
+            if s >= right && s <= right + SUPPORT_REACH {
+                right = e;
+            } else if e <= left && e + SUPPORT_REACH >= left {
+                left = s;
+            }
+        }
+    }
     chosen.sort_unstable();
     chosen.dedup_by_key(|(range, _)| *range);
     // A count ("26 Western countries") may contain another requirement's
@@ -965,7 +998,7 @@ fn evaluate(
         missing: missing_kind,
         earlier_year,
         covered,
-        span: right - left,
+        span: window,
         support_found,
         against_found,
         negated,
@@ -1003,6 +1036,7 @@ fn evaluate(
                 label => label.to_string(),
             })
             .collect(),
+        opposing,
     })
 }
 

@@ -48,6 +48,9 @@ pub fn explain(args: &[String]) -> Result<(), String> {
         if !c.missing.is_empty() {
             let _ = writeln!(out, "  missing: {}", c.missing.join(" · "));
         }
+        if !c.opposing.is_empty() {
+            let _ = writeln!(out, "  against: {}", c.opposing.join(" · "));
+        }
         let features: Vec<String> = claimlens::dataset::FEATURES
             .iter()
             .zip(c.features.0)
