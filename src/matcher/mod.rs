@@ -439,6 +439,17 @@ impl Sentence<'_> {
         })
     }
 
+    /// Whether only words and spaces stand between token `a` and token `b`:
+    /// no comma, colon, quote or dash.
+    fn plain_between(&self, a: usize, b: usize) -> bool {
+        let (Some(a), Some(b)) = (self.tokens.get(a), self.tokens.get(b)) else {
+            return false;
+        };
+        self.chars[a.span.end..b.span.start.max(a.span.end)]
+            .iter()
+            .all(|c| c.is_alphanumeric() || c.is_whitespace() || *c == '\'' || *c == '-')
+    }
+
     fn is_any_word(&self, k: usize, words: &[&str]) -> bool {
         words.iter().any(|w| self.is_word(k, w))
     }
@@ -960,14 +971,27 @@ fn evaluate(
     let (mut left, mut right, mut chosen) = best?;
     let window = right - left;
     // Supporting words right next to the roles belong to the statement the
-    // reader sees highlighted ("ready to deploy troops", not "ready to").
+    // reader sees highlighted ("ready to deploy troops", not "ready to"),
+    // unless punctuation sets them apart ("the Élysée said: …").
+    let mut supporting: Vec<Occurrence> = Vec::new();
     for &group in arena.roles(&pattern.support) {
         for &(s, e) in found.of(arena, group, sentence) {
-            if s >= right && s <= right + SUPPORT_REACH {
+            if s >= right && s <= right + SUPPORT_REACH && sentence.plain_between(right - 1, s) {
                 right = e;
-            } else if e <= left && e + SUPPORT_REACH >= left {
+            } else if e <= left && e + SUPPORT_REACH >= left && sentence.plain_between(e - 1, left)
+            {
                 left = s;
             }
+        }
+    }
+    // Supporting evidence inside the highlight is part of why it matched.
+    for &group in arena.roles(&pattern.support) {
+        let inside = found
+            .of(arena, group, sentence)
+            .iter()
+            .find(|&&(s, e)| left <= s && e <= right);
+        if let Some(&range) = inside {
+            supporting.push((range, group));
         }
     }
     chosen.sort_unstable();
@@ -1009,8 +1033,15 @@ fn evaluate(
             .iter()
             .collect::<String>()
     };
+    let mut explained = chosen.clone();
+    explained.extend(
+        supporting
+            .into_iter()
+            .filter(|&(r, _)| !chosen.iter().any(|&(c, _)| c.0 < r.1 && r.0 < c.1)),
+    );
+    explained.sort_unstable();
     let mut explanation: Vec<String> = Vec::new();
-    for &(range, group) in &chosen {
+    for &(range, group) in &explained {
         let label = arena.label(group);
         let said = if label.is_empty() {
             text_of(range)
