@@ -244,3 +244,140 @@ fn annotate_html_matches_only_article_prose_with_offsets_into_the_extracted_text
     assert!(!empty.status.success());
     assert!(String::from_utf8_lossy(&empty.stderr).contains("no article text"));
 }
+
+/// `explain` names, for each claim a sentence nearly matched, the roles
+/// found and missing, the evidence, the score and the threshold.
+#[test]
+fn explain_shows_found_and_missing_roles_with_score_and_threshold() {
+    let out = run(
+        &[
+            "explain",
+            "Moscow rejects any NATO troops in Ukraine, the Kremlin said.",
+        ],
+        b"",
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("russia-rejects-nato-troops-in-ukraine — MATCH"),
+        "{text}"
+    );
+    assert!(text.contains("found:   Russia · rejects"), "{text}");
+    assert!(text.contains("threshold"), "{text}");
+    // A near miss: the claim's roles but one, and no match.
+    let out = run(
+        &["explain", "Moscow discussed NATO troops in Ukraine."],
+        b"",
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("missing: rejects") && text.contains("no match") && !text.contains("MATCH"),
+        "{text}"
+    );
+    // Nothing close at all says so.
+    let out = run(&["explain", "The weather was fine."], b"");
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("no claim came close"), "{text}");
+    let out = run(&["explain"], b"");
+    assert!(!out.status.success());
+    assert_eq!(String::from_utf8_lossy(&out.stderr).lines().count(), 1);
+}
+
+/// `try` runs a new claim file over a folder of texts and pages, with the
+/// rest of the dataset, and reports its own examples too.
+#[test]
+fn try_runs_a_new_claim_over_a_folder() {
+    let dir = std::env::temp_dir().join(format!("claimlens-try-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("texts/sub")).unwrap();
+    std::fs::write(
+        dir.join("texts/a.txt"),
+        "Background.\nThe Kremlin said Moscow rejects a ceasefire in Ukraine.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("texts/sub/b.html"),
+        "<html><body><article><p>Russia will never accept any truce in Ukraine, Peskov said on Monday, according to agencies.</p></article></body></html>",
+    )
+    .unwrap();
+    std::fs::write(dir.join("texts/c.txt"), "Nothing to see here at all.\n").unwrap();
+    let claim = r#"id = "russia-rejects-ceasefire"
+claim_reviewed = "Russia rejects a ceasefire."
+rating = "needs-context"
+summary = "A test claim."
+context = "Made up for a test."
+as_of = "2025-09-05"
+reviewed = "2025-09-05"
+modified = "2025-09-05"
+language = "en"
+examples = ["Russia rejects a ceasefire in Ukraine."]
+
+[[sources]]
+title = "A source"
+publisher = "A publisher"
+url = "https://example.org/a"
+
+[match]
+core = ["russia", "reject", ["ceasefire", "truce"]]
+"#;
+    let file = dir.join("russia-rejects-ceasefire.toml");
+    std::fs::write(&file, claim).unwrap();
+    let dataset = concat!(env!("CARGO_MANIFEST_DIR"), "/dataset");
+    let out = run(
+        &[
+            "try",
+            file.to_str().unwrap(),
+            "--on",
+            dir.join("texts").to_str().unwrap(),
+            "--dataset",
+            dataset,
+        ],
+        b"",
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("a.txt:2: "), "{text}");
+    assert!(text.contains("b.html:1: "), "{text}");
+    assert!(!text.contains("c.txt"), "{text}");
+    assert!(
+        text.contains("russia-rejects-ceasefire: 2 match(es) in 2 of 3 file(s); its own examples: 1 of 1 found"),
+        "{text}"
+    );
+    // A broken claim file is reported as `file:line: field: what to do`.
+    std::fs::write(
+        &file,
+        claim.replace("[\"ceasefire\", \"truce\"]", "\"no-such-concept\""),
+    )
+    .unwrap();
+    let out = run(
+        &[
+            "try",
+            file.to_str().unwrap(),
+            "--on",
+            dir.join("texts").to_str().unwrap(),
+            "--dataset",
+            dataset,
+        ],
+        b"",
+    );
+    let err = String::from_utf8_lossy(&out.stderr).to_string();
+    assert!(!out.status.success());
+    assert!(
+        err.contains(
+            "russia-rejects-ceasefire.toml:17: match.core[2]: unknown concept `no-such-concept`"
+        ),
+        "{err}"
+    );
+    let out = run(&["try", file.to_str().unwrap()], b"");
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--on DIR"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -373,3 +373,115 @@ fn cards_say_whether_a_claim_held_on_the_article_date_and_since() {
         .unwrap();
     assert_eq!(time_note(timeless, day("2025-09-05")), None);
 }
+
+/// A dataset with a lexicon: the claim names concepts; returns the problems.
+fn lexicon_problems(name: &str, lexicon: &[(&str, &str)], core: &str) -> Vec<String> {
+    let dir = std::env::temp_dir().join(format!("claimlens-lexicon-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("claims")).unwrap();
+    std::fs::create_dir_all(dir.join("lexicon")).unwrap();
+    std::fs::write(dir.join("dataset.toml"), MANIFEST).unwrap();
+    std::fs::write(
+        dir.join("claims/c0.toml"),
+        GOOD_CLAIM.replace("[[\"something\"], [\"said\"]]", core),
+    )
+    .unwrap();
+    for (file, text) in lexicon {
+        std::fs::write(dir.join("lexicon").join(file), text).unwrap();
+    }
+    let result = SourceFiles::read(&dir)
+        .unwrap()
+        .parse_checked(claimlens::matcher::regressions);
+    std::fs::remove_dir_all(&dir).unwrap();
+    match result {
+        Ok(_) => Vec::new(),
+        Err(errors) => errors.lines().collect(),
+    }
+}
+
+/// The lexicon is data, checked like claims: every mistake is reported at
+/// its file and line with what to do, and a good lexicon resolves inclusions
+/// so a claim's concept finds every wording.
+#[test]
+fn the_lexicon_is_validated_and_resolved() {
+    let good = "[thing]\nlabel = \"something\"\nen = [\"something\"]\n\n[saying]\nlabel = \"says\"\nen = [\"uttered\"]\ninclude = [\"said-words\"]\n\n[said-words]\nlabel = \"said\"\nen = [\"said\"]\nde = [\"gesagt\"]\n";
+    assert_eq!(
+        lexicon_problems("good", &[("objects.toml", good)], "[\"thing\", \"saying\"]"),
+        Vec::<String>::new()
+    );
+    let table: &[(&str, &str, &str)] = &[
+        ("no-label", "[thing]\nen = [\"something\"]\n", "objects.toml:1: thing.label: missing"),
+        ("bad-id", "[Thing]\nlabel = \"x\"\nen = [\"something\"]\n", "objects.toml:1: Thing: a concept id must be a slug"),
+        ("bad-key", "[thing]\nlabel = \"x\"\nwords = [\"something\"]\n", "objects.toml:1: thing.words: unknown key"),
+        ("empty-word", "[thing]\nlabel = \"x\"\nen = [\"\"]\n", "objects.toml:1: thing.en: must be a list of words or phrases, none empty"),
+        ("no-words", "[thing]\nlabel = \"x\"\n", "objects.toml:1: thing: has no wordings"),
+        ("unknown-include", "[thing]\nlabel = \"x\"\nen = [\"something\"]\ninclude = [\"nothing\"]\n", "thing.include: unknown concept `nothing`"),
+        ("cycle", "[thing]\nlabel = \"x\"\nen = [\"something\"]\ninclude = [\"other\"]\n\n[other]\nlabel = \"y\"\nen = [\"said\"]\ninclude = [\"thing\"]\n", "thing.include: `thing` includes itself"),
+    ];
+    for (name, lexicon, expected) in table {
+        let problems = lexicon_problems(
+            name,
+            &[("objects.toml", lexicon)],
+            "[\"thing\", [\"said\"]]",
+        );
+        assert!(
+            problems.iter().any(|p| p.contains(expected)),
+            "{name}: expected {expected:?} in {problems:?}"
+        );
+    }
+    // A concept defined twice, in two files.
+    let problems = lexicon_problems(
+        "twice",
+        &[
+            ("actors.toml", "[thing]\nlabel = \"x\"\nen = [\"a\"]\n"),
+            ("objects.toml", "[thing]\nlabel = \"y\"\nen = [\"b\"]\n"),
+        ],
+        "[\"thing\", [\"said\"]]",
+    );
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.contains("objects.toml:1: thing: defined twice")),
+        "{problems:?}"
+    );
+}
+
+/// Concepts resolve to every wording, inclusions folded in, and keep the
+/// kind their file gives them.
+#[test]
+fn concepts_resolve_to_all_wordings_with_their_kind() {
+    use claimlens::dataset::RoleKind;
+    let dataset = Dataset::bundled();
+    let claim = dataset
+        .claim("russia-rejects-nato-troops-in-ukraine")
+        .unwrap();
+    let russia = claim
+        .pattern
+        .core
+        .iter()
+        .find(|e| e.concept.as_deref() == Some("russia"))
+        .expect("the claim names the russia concept");
+    assert_eq!(russia.kind, RoleKind::Actor);
+    assert_eq!(russia.label, "Russia");
+    // "putin" is a concept of its own, folded into "russia".
+    assert!(
+        russia.words.iter().any(|w| w == "putin"),
+        "{:?}",
+        russia.words
+    );
+    assert!(russia.words.iter().any(|w| w == "moscow"));
+    let reject = claim
+        .pattern
+        .core
+        .iter()
+        .find(|e| e.concept.as_deref() == Some("reject"))
+        .unwrap();
+    assert_eq!(reject.kind, RoleKind::Stance);
+    assert!(
+        dataset
+            .lexicon
+            .iter()
+            .any(|c| c.words.iter().any(|(lang, _)| lang == "de")),
+        "the lexicon keeps other languages beside English"
+    );
+}

@@ -447,7 +447,7 @@ impl Sentence<'_> {
         };
         self.chars[a.span.end..b.span.start.max(a.span.end)]
             .iter()
-            .all(|c| c.is_alphanumeric() || c.is_whitespace() || *c == '\'' || *c == '-')
+            .all(|&c| c.is_alphanumeric() || c.is_whitespace() || WORD_JOINERS.contains(&c))
     }
 
     fn is_any_word(&self, k: usize, words: &[&str]) -> bool {
@@ -844,6 +844,13 @@ const NEGATIONS: &[&str] = &["not", "no", "never", "without", "nor", "neither", 
 /// How many tokens from the roles' window a supporting word may stand and
 /// still be highlighted with them.
 const SUPPORT_REACH: usize = 2;
+
+/// Chars that may stand inside or between plain words: apostrophes,
+/// hyphens, and the invisible chars normalisation drops (soft hyphen,
+/// zero-width space and joiners, word joiner, BOM).
+const WORD_JOINERS: &[char] = &[
+    '\'', '\u{2019}', '-', '\u{AD}', '\u{200B}', '\u{200C}', '\u{200D}', '\u{2060}', '\u{FEFF}',
+];
 
 /// How many tokens before a core role a negation reaches.
 const NEGATION_REACH: usize = 2;

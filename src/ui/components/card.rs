@@ -108,7 +108,7 @@ pub fn Card(props: &CardProps) -> Html {
                     </li>
                 }) }
             </ul>
-            <p class="why">{format!("Highlighted because the sentence mentions: {}", props.explanation.join(", "))}</p>
+            <p class="why">{format!("Highlighted because the sentence states: {}", props.explanation.join(" · "))}</p>
             <p class="version">{format!("ClaimLens dataset {} · {}", props.dataset.version, props.dataset.short_hash())}</p>
         </section>
     }
