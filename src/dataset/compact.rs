@@ -7,9 +7,11 @@
 //! so no character in the data needs escaping.
 
 use super::{
-    Appearance, Claim, Concept, Count, Dataset, DatasetInfo, Date, Evidence, MatchPattern, Period,
-    Rating, RoleKind, ScoreModel, Source,
+    Appearance, Claim, Concept, Dataset, DatasetInfo, Date, Evidence, MatchPattern, Period, Rating,
+    RoleKind, ScoreModel, Source,
 };
+#[cfg(any(not(target_arch = "wasm32"), feature = "rust-unicode"))]
+use super::Count;
 
 /// Encodes `dataset`; [`decode`] gives it back exactly. (The widget's build
 /// empties the lexicon first: only editor tools read it.)
@@ -20,8 +22,20 @@ pub fn encode(dataset: &Dataset) -> String {
     w.num(info.schema.into());
     w.date(info.released);
     w.str(&info.content_hash);
-    w.num(dataset.lexicon.len() as u64);
-    for c in &dataset.lexicon {
+    // The widget's build carries neither the lexicon nor the patterns (it
+    // has the compiled index): a flag says whether they follow, so its
+    // decoder needs no code for them.
+    let matching = !dataset.lexicon.is_empty()
+        || dataset
+            .claims
+            .iter()
+            .any(|c| c.pattern != MatchPattern::default());
+    w.num(u64::from(matching));
+    let lexicon: &[Concept] = if matching { &dataset.lexicon } else { &[] };
+    if matching {
+        w.num(lexicon.len() as u64);
+    }
+    for c in lexicon {
         w.str(&c.id);
         w.kind(c.kind);
         w.str(&c.label);
@@ -72,26 +86,35 @@ pub fn encode(dataset: &Dataset) -> String {
             w.rating(p.rating);
             w.str(&p.note);
         }
-        for list in [&c.pattern.core, &c.pattern.support, &c.pattern.against] {
-            w.num(list.len() as u64);
-            for e in list.iter() {
-                w.evidence(e);
-            }
-        }
-        w.strs(&c.pattern.none_of);
-        w.num(c.pattern.numbers.len() as u64);
-        for &n in &c.pattern.numbers {
-            w.num(n);
-        }
-        w.num(c.pattern.counts.len() as u64);
-        for count in &c.pattern.counts {
-            w.num(count.number);
-            w.evidence(&count.of);
+        if matching {
+            w.pattern(&c.pattern);
         }
         w.strs(&c.examples);
         w.strs(&c.counterexamples);
     }
     w.0
+}
+
+impl Writer {
+    fn pattern(&mut self, p: &MatchPattern) {
+        let w = self;
+        for list in [&p.core, &p.support, &p.against] {
+            w.num(list.len() as u64);
+            for e in list.iter() {
+                w.evidence(e);
+            }
+        }
+        w.strs(&p.none_of);
+        w.num(p.numbers.len() as u64);
+        for &n in &p.numbers {
+            w.num(n);
+        }
+        w.num(p.counts.len() as u64);
+        for count in &p.counts {
+            w.num(count.number);
+            w.evidence(&count.of);
+        }
+    }
 }
 
 /// Decodes what [`encode`] wrote; `None` if `text` is not such an encoding.
@@ -103,15 +126,8 @@ pub fn decode(text: &str) -> Option<Dataset> {
         released: r.date()?,
         content_hash: r.str()?,
     };
-    let lexicon = r.list(|r| {
-        Some(Concept {
-            id: r.str()?,
-            kind: r.kind()?,
-            label: r.str()?,
-            words: r.list(|r| Some((r.str()?, r.list(Reader::str)?)))?,
-            include: r.list(Reader::str)?,
-        })
-    })?;
+    let matching = r.num()? == 1;
+    let lexicon = if matching { r.lexicon()? } else { Vec::new() };
     let weights = usize::try_from(r.num()?).ok()?;
     let float = |r: &mut Reader| Some(f32::from_bits(u32::try_from(r.num()?).ok()?));
     let bias = float(&mut r)?;
@@ -158,18 +174,10 @@ pub fn decode(text: &str) -> Option<Dataset> {
                     note: r.str()?,
                 })
             })?,
-            pattern: MatchPattern {
-                core: r.list(Reader::evidence)?,
-                support: r.list(Reader::evidence)?,
-                against: r.list(Reader::evidence)?,
-                none_of: r.list(Reader::str)?,
-                numbers: r.list(Reader::num)?,
-                counts: r.list(|r| {
-                    Some(Count {
-                        number: r.num()?,
-                        of: r.evidence()?,
-                    })
-                })?,
+            pattern: if matching {
+                r.pattern()?
+            } else {
+                MatchPattern::default()
             },
             examples: r.list(Reader::str)?,
             counterexamples: r.list(Reader::str)?,
@@ -259,11 +267,51 @@ impl Reader<'_> {
     fn date(&mut self) -> Option<Date> {
         self.opt_date()?
     }
+    /// The lexicon and patterns: only builds that compile patterns (the CLI,
+    /// `build.rs`, the browser parity test) carry the code to read them.
+    #[cfg(any(not(target_arch = "wasm32"), feature = "rust-unicode"))]
+    fn lexicon(&mut self) -> Option<Vec<Concept>> {
+        self.list(|r| {
+            Some(Concept {
+                id: r.str()?,
+                kind: r.kind()?,
+                label: r.str()?,
+                words: r.list(|r| Some((r.str()?, r.list(Reader::str)?)))?,
+                include: r.list(Reader::str)?,
+            })
+        })
+    }
+    #[cfg(not(any(not(target_arch = "wasm32"), feature = "rust-unicode")))]
+    fn lexicon(&mut self) -> Option<Vec<Concept>> {
+        None
+    }
+    #[cfg(any(not(target_arch = "wasm32"), feature = "rust-unicode"))]
+    fn pattern(&mut self) -> Option<MatchPattern> {
+        Some(MatchPattern {
+            core: self.list(Reader::evidence)?,
+            support: self.list(Reader::evidence)?,
+            against: self.list(Reader::evidence)?,
+            none_of: self.list(Reader::str)?,
+            numbers: self.list(Reader::num)?,
+            counts: self.list(|r| {
+                Some(Count {
+                    number: r.num()?,
+                    of: r.evidence()?,
+                })
+            })?,
+        })
+    }
+    #[cfg(not(any(not(target_arch = "wasm32"), feature = "rust-unicode")))]
+    fn pattern(&mut self) -> Option<MatchPattern> {
+        None
+    }
+    #[cfg(any(not(target_arch = "wasm32"), feature = "rust-unicode"))]
     fn kind(&mut self) -> Option<RoleKind> {
         RoleKind::ALL
             .get(usize::try_from(self.num()?).ok()?)
             .copied()
     }
+    #[cfg(any(not(target_arch = "wasm32"), feature = "rust-unicode"))]
     fn evidence(&mut self) -> Option<Evidence> {
         Some(Evidence {
             concept: self.opt_str()?,

@@ -14,9 +14,25 @@ const FORMAT: &str = "claimlens-index-3";
 
 pub fn encode(matcher: &Matcher) -> String {
     let mut out = format!("{FORMAT}\n{}\n", matcher.dataset.info.content_hash);
-    num(&mut out, matcher.vocabulary.len() as u64);
-    for term in matcher.vocabulary.terms() {
-        match term {
+    // Terms are renumbered by how often patterns use them, most used first,
+    // so most ids in the term list are one or two digits: the list was the
+    // largest part of the compressed index. The matcher never sees the
+    // numbering; it is consistent within the index.
+    let arena = &matcher.arena;
+    let vocabulary: Vec<TermRef> = matcher.vocabulary.terms().collect();
+    let mut uses = vec![0u32; vocabulary.len()];
+    for t in &arena.terms {
+        uses[t.id as usize] += 1;
+    }
+    let mut order: Vec<usize> = (0..vocabulary.len()).collect();
+    order.sort_by_key(|&id| (std::cmp::Reverse(uses[id]), id));
+    let mut renumbered = vec![0u64; vocabulary.len()];
+    for (new, &old) in order.iter().enumerate() {
+        renumbered[old] = new as u64;
+    }
+    num(&mut out, vocabulary.len() as u64);
+    for &id in &order {
+        match vocabulary[id] {
             TermRef::Word(w) => {
                 out.push('w');
                 string(&mut out, w);
@@ -28,10 +44,9 @@ pub fn encode(matcher: &Matcher) -> String {
             TermRef::Day => out.push('d'),
         }
     }
-    let arena = &matcher.arena;
     num(&mut out, arena.terms.len() as u64);
     for t in &arena.terms {
-        num(&mut out, u64::from(t.id) * 2 + u64::from(t.acronym_only));
+        num(&mut out, renumbered[t.id as usize] * 2 + u64::from(t.acronym_only));
     }
     // Ends ascend: their differences (an alternative's length, a group's
     // number of alternatives) are one digit where the ends are four or

@@ -144,12 +144,27 @@ impl Arena {
         self.alternative_ends.len() - self.group_ends.last().map_or(0, |&e| e as usize)
     }
 
-    /// Adds an alternative to the open group, unless it has no terms.
+    /// Adds an alternative to the open group, unless it has no terms or the
+    /// group has it already: wordings that stem or expand alike ("deploy",
+    /// "deployed"; "won't send", "will not send") are one alternative.
     fn push_alternative(&mut self, terms: Vec<PatternTerm>) {
-        if !terms.is_empty() {
-            self.terms.extend(terms);
-            self.alternative_ends.push(self.terms.len() as u32);
+        if terms.is_empty() {
+            return;
         }
+        let open = self.group_ends.last().map_or(0, |&e| e as usize);
+        let mut start = if open == 0 {
+            0
+        } else {
+            self.alternative_ends[open - 1] as usize
+        };
+        for &end in &self.alternative_ends[open..] {
+            if self.terms[start..end as usize] == terms[..] {
+                return;
+            }
+            start = end as usize;
+        }
+        self.terms.extend(terms);
+        self.alternative_ends.push(self.terms.len() as u32);
     }
 
     fn close_group(&mut self, gap: u8, label: &str, kind: RoleKind) -> u32 {
@@ -281,7 +296,7 @@ impl Matcher {
     /// All claim mentions in `text`, sorted by position, never overlapping.
     pub fn find(&self, text: &str) -> Vec<Match> {
         let mentions = self
-            .candidates(text)
+            .candidates_with::<false>(text)
             .into_iter()
             .filter_map(|c| {
                 let score = score::probability(&self.dataset.model, &c.features);
@@ -300,6 +315,10 @@ impl Matcher {
     /// model decides and overlaps are resolved: what `fit` learns from and
     /// `explain` shows.
     pub fn candidates(&self, text: &str) -> Vec<Candidate> {
+        self.candidates_with::<true>(text)
+    }
+
+    fn candidates_with<const EXPLAIN: bool>(&self, text: &str) -> Vec<Candidate> {
         let mut lookup = Lookup {
             vocabulary: &self.vocabulary,
             stems: Stems::new(),
@@ -340,7 +359,7 @@ impl Matcher {
             for &claim_index in &claims {
                 let pattern = &self.patterns[claim_index as usize];
                 let claim = &self.dataset.claims[claim_index as usize];
-                candidates.extend(evaluate(
+                candidates.extend(evaluate::<EXPLAIN>(
                     &self.arena,
                     pattern,
                     &words,
@@ -829,9 +848,9 @@ pub struct Candidate {
     /// Labels of the core roles found (the text, for numbers and counts),
     /// in text order.
     pub explanation: Vec<String>,
-    /// Labels of the core roles missing.
+    /// Labels of the core roles missing (filled by `candidates` only).
     pub missing: Vec<String>,
-    /// The words found that argue for another statement.
+    /// The words found that argue for another statement (ditto).
     pub opposing: Vec<String>,
 }
 
@@ -886,7 +905,9 @@ impl Occurrences {
     }
 }
 
-fn evaluate(
+/// `EXPLAIN` fills the candidate's `missing` and `opposing` for editors;
+/// `find` never asks, so the widget's build carries no code for them.
+fn evaluate<const EXPLAIN: bool>(
     arena: &Arena,
     pattern: &CompiledPattern,
     sentence: &Sentence,
@@ -932,18 +953,22 @@ fn evaluate(
     };
     let support_found = present(found, arena.roles(&pattern.support));
     let against_found = present(found, arena.roles(&pattern.against));
-    let opposing: Vec<String> = arena
-        .roles(&pattern.against)
-        .iter()
-        .filter_map(|&g| {
-            let &(s, e) = found.of(arena, g, sentence).first()?;
-            let text: String = sentence.chars
-                [sentence.tokens[s].span.start..sentence.tokens[e - 1].span.end]
-                .iter()
-                .collect();
-            Some(text)
-        })
-        .collect();
+    let opposing: Vec<String> = if !EXPLAIN {
+        Vec::new()
+    } else {
+        arena
+            .roles(&pattern.against)
+            .iter()
+            .filter_map(|&g| {
+                let &(s, e) = found.of(arena, g, sentence).first()?;
+                let text: String = sentence.chars
+                    [sentence.tokens[s].span.start..sentence.tokens[e - 1].span.end]
+                    .iter()
+                    .collect();
+                Some(text)
+            })
+            .collect()
+    };
     // The smallest window holding one occurrence of each requirement
     // found starts at some occurrence; from each candidate left edge,
     // every requirement takes its earliest-ending occurrence after it.
@@ -1067,13 +1092,17 @@ fn evaluate(
         },
         features,
         explanation,
-        missing: missing
-            .iter()
-            .map(|&g| match arena.label(g) {
-                "" => "(the claim's own words)".to_string(),
-                label => label.to_string(),
-            })
-            .collect(),
+        missing: if !EXPLAIN {
+            Vec::new()
+        } else {
+            missing
+                .iter()
+                .map(|&g| match arena.label(g) {
+                    "" => "(the claim's own words)".to_string(),
+                    label => label.to_string(),
+                })
+                .collect()
+        },
         opposing,
     })
 }
