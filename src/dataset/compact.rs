@@ -6,12 +6,12 @@
 //! code. Strings are length-prefixed (`<bytes>:<text>`), numbers end in `;`,
 //! so no character in the data needs escaping.
 
+#[cfg(any(not(target_arch = "wasm32"), feature = "rust-unicode"))]
+use super::Count;
 use super::{
     Appearance, Claim, Concept, Dataset, DatasetInfo, Date, Evidence, MatchPattern, Period, Rating,
     RoleKind, ScoreModel, Source,
 };
-#[cfg(any(not(target_arch = "wasm32"), feature = "rust-unicode"))]
-use super::Count;
 
 /// Encodes `dataset`; [`decode`] gives it back exactly. (The widget's build
 /// empties the lexicon first: only editor tools read it.)

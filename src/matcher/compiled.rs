@@ -46,7 +46,10 @@ pub fn encode(matcher: &Matcher) -> String {
     }
     num(&mut out, arena.terms.len() as u64);
     for t in &arena.terms {
-        num(&mut out, renumbered[t.id as usize] * 2 + u64::from(t.acronym_only));
+        num(
+            &mut out,
+            renumbered[t.id as usize] * 2 + u64::from(t.acronym_only),
+        );
     }
     // Ends ascend: their differences (an alternative's length, a group's
     // number of alternatives) are one digit where the ends are four or

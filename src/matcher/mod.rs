@@ -534,9 +534,14 @@ fn build_index(patterns: &[CompiledPattern], arena: &Arena, terms: usize) -> Anc
         // Either set of groups is one a candidate cannot lack; the cheaper
         // one keeps the sentences that look at this claim few.
         anchors.clear();
-        anchors.extend_from_slice(arena.roles(&pattern.core));
-        anchors.sort_by_key(|g| (cost(g), *g));
-        anchors.truncate(pattern.may_miss() + 1);
+        let core = arena.roles(&pattern.core);
+        for _ in 0..=pattern.may_miss() {
+            let rarest = core
+                .iter()
+                .filter(|g| !anchors.contains(g))
+                .min_by_key(|g| (cost(g), **g));
+            anchors.extend(rarest);
+        }
         let core_cost: usize = anchors.iter().map(cost).sum();
         if let Some(&hard) = arena.roles(&pattern.hard).iter().min_by_key(|g| cost(g)) {
             if anchors.is_empty() || cost(&hard) < core_cost {
@@ -1065,15 +1070,11 @@ fn evaluate<const EXPLAIN: bool>(
             .iter()
             .collect::<String>()
     };
-    let mut explained = chosen.clone();
-    explained.extend(
-        supporting
-            .into_iter()
-            .filter(|&(r, _)| !chosen.iter().any(|&(c, _)| c.0 < r.1 && r.0 < c.1)),
-    );
-    explained.sort_unstable();
+    supporting.retain(|&(r, _)| !chosen.iter().any(|&(c, _)| c.0 < r.1 && r.0 < c.1));
+    chosen.append(&mut supporting);
+    chosen.sort_unstable();
     let mut explanation: Vec<String> = Vec::new();
-    for &(range, group) in &explained {
+    for &(range, group) in &chosen {
         let label = arena.label(group);
         let said = if label.is_empty() {
             text_of(range)
