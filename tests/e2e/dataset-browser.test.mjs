@@ -25,7 +25,7 @@ test('lists every claim and filters by rating and text', async () => {
   await page.click('a[href="dataset.html"]');
   await page.waitForSelector('article[data-rating]');
   assert.equal((await visibleIds(page)).length, claimFiles.length);
-  assert.match(await page.textContent('header'), /Dataset \S+ · schema 1 · released \d{4}-\d{2}-\d{2} · hash [0-9a-f]{12}/);
+  assert.match(await page.textContent('header'), /Dataset \S+ · schema 2 · released \d{4}-\d{2}-\d{2} · hash [0-9a-f]{12}/);
 
   await page.selectOption('#rating', 'false');
   const falseIds = claimFiles.filter((f) => ratingOf(f) === 'false').map((f) => f.replace('.toml', ''));
