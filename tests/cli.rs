@@ -327,17 +327,21 @@ core = ["russia", "reject", ["ceasefire", "truce"]]
     let file = dir.join("russia-rejects-ceasefire.toml");
     std::fs::write(&file, claim).unwrap();
     let dataset = concat!(env!("CARGO_MANIFEST_DIR"), "/dataset");
-    let out = run(
-        &[
-            "try",
-            file.to_str().unwrap(),
-            "--on",
-            dir.join("texts").to_str().unwrap(),
-            "--dataset",
-            dataset,
-        ],
-        b"",
-    );
+    let texts = dir.join("texts");
+    let try_it = || {
+        run(
+            &[
+                "try",
+                file.to_str().unwrap(),
+                "--on",
+                texts.to_str().unwrap(),
+                "--dataset",
+                dataset,
+            ],
+            b"",
+        )
+    };
+    let out = try_it();
     assert!(
         out.status.success(),
         "{}",
@@ -357,17 +361,7 @@ core = ["russia", "reject", ["ceasefire", "truce"]]
         claim.replace("[\"ceasefire\", \"truce\"]", "\"no-such-concept\""),
     )
     .unwrap();
-    let out = run(
-        &[
-            "try",
-            file.to_str().unwrap(),
-            "--on",
-            dir.join("texts").to_str().unwrap(),
-            "--dataset",
-            dataset,
-        ],
-        b"",
-    );
+    let out = try_it();
     let err = String::from_utf8_lossy(&out.stderr).to_string();
     assert!(!out.status.success());
     assert!(

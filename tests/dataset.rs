@@ -102,10 +102,15 @@ fn problems_of(name: &str, manifest: &str, claims: &[&str]) -> Vec<String> {
     for (i, claim) in claims.iter().enumerate() {
         std::fs::write(dir.join("claims").join(format!("c{i}.toml")), claim).unwrap();
     }
-    let result = SourceFiles::read(&dir)
+    checked_and_removed(&dir)
+}
+
+/// The problems `check` finds in the dataset in `dir`, which is then removed.
+fn checked_and_removed(dir: &std::path::Path) -> Vec<String> {
+    let result = SourceFiles::read(dir)
         .unwrap()
         .parse_checked(claimlens::matcher::regressions);
-    std::fs::remove_dir_all(&dir).unwrap();
+    std::fs::remove_dir_all(dir).unwrap();
     match result {
         Ok(_) => Vec::new(),
         Err(errors) => errors.lines().collect(),
@@ -389,14 +394,7 @@ fn lexicon_problems(name: &str, lexicon: &[(&str, &str)], core: &str) -> Vec<Str
     for (file, text) in lexicon {
         std::fs::write(dir.join("lexicon").join(file), text).unwrap();
     }
-    let result = SourceFiles::read(&dir)
-        .unwrap()
-        .parse_checked(claimlens::matcher::regressions);
-    std::fs::remove_dir_all(&dir).unwrap();
-    match result {
-        Ok(_) => Vec::new(),
-        Err(errors) => errors.lines().collect(),
-    }
+    checked_and_removed(&dir)
 }
 
 /// The lexicon is data, checked like claims: every mistake is reported at
