@@ -190,8 +190,8 @@ fn check(args: &[String]) -> Result<(), String> {
     let files = source::SourceFiles::read(dir)?;
     match files.parse_checked(claimlens::matcher::regressions) {
         Ok(dataset) => {
-            println!(
-                "ok: {} claims, dataset {} (schema {}, hash {})",
+            let mut out = format!(
+                "ok: {} claims, dataset {} (schema {}, hash {})\n",
                 dataset.claims.len(),
                 dataset.info.version,
                 dataset.info.schema,
@@ -206,15 +206,15 @@ fn check(args: &[String]) -> Result<(), String> {
                     .filter(|f| f.claim == index && !f.counterexample)
                     .count();
                 if n > 0 {
-                    println!(
-                        "note: {}: {} of {} examples found",
+                    out.push_str(&format!(
+                        "note: {}: {} of {} examples found\n",
                         claim.id,
                         claim.examples.len() - n,
                         claim.examples.len()
-                    );
+                    ));
                 }
             }
-            Ok(())
+            emit(&out)
         }
         Err(errors) => {
             for line in errors.lines() {
