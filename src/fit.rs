@@ -13,9 +13,11 @@
 
 use crate::dataset::{Dataset, ScoreModel, FEATURES};
 use crate::evalset::{Sentence, Split};
+use crate::matcher::resolve_overlaps;
 use crate::matcher::score::{probability, FEATURE_COUNT};
-use crate::{Matcher, Span};
+use crate::{Match, Matcher, Span};
 use sha2::{Digest, Sha256};
+use std::collections::BTreeMap;
 
 /// The precision the threshold is chosen for, on the dev half.
 pub const TARGET_PRECISION: f64 = 0.97;
@@ -132,43 +134,51 @@ pub fn fit(samples: &[Sample]) -> Option<ScoreModel> {
     Some(model)
 }
 
-/// The lowest score at which the dev half's cards, resolved as `find`
-/// resolves overlapping candidates (one card per mention, the best score),
-/// keep the target precision; never below the floor.
+/// The lowest score at which the dev half's cards, resolved by `find`'s own
+/// `resolve_overlaps` (one card per mention), keep the target precision;
+/// never below the floor.
 fn threshold(model: &ScoreModel, samples: &[Sample]) -> f64 {
-    let scored: Vec<(f64, bool, (u32, u32, Span))> = samples
-        .iter()
-        .filter_map(|s| {
-            let features = crate::matcher::score::Features(s.features);
-            Some((f64::from(probability(model, &features)), s.mention, s.dev?))
-        })
-        .collect();
-    let mut levels: Vec<f64> = scored
-        .iter()
-        .map(|s| s.0)
+    // Per dev sentence, its candidates as `find` would see them, with
+    // whether each is a mention.
+    let mut sentences: BTreeMap<u32, Vec<(Match, bool)>> = BTreeMap::new();
+    for s in samples {
+        let Some((sentence, claim, span)) = s.dev else {
+            continue;
+        };
+        let features = crate::matcher::score::Features(s.features);
+        let card = Match {
+            claim_index: claim as usize,
+            span,
+            score: probability(model, &features),
+            explanation: Vec::new(),
+        };
+        sentences
+            .entry(sentence)
+            .or_default()
+            .push((card, s.mention));
+    }
+    let mut levels: Vec<f64> = sentences
+        .values()
+        .flatten()
+        .map(|(c, _)| f64::from(c.score))
         .filter(|&p| p >= MIN_THRESHOLD)
         .collect();
     levels.sort_by(f64::total_cmp);
     levels.dedup();
     let precision_at = |t: f64| {
-        let mut kept: Vec<&(f64, bool, (u32, u32, Span))> =
-            scored.iter().filter(|s| s.0 >= t).collect();
-        // Best first, as `find` orders them; then the first that overlaps
-        // nothing kept so far wins its span.
-        kept.sort_by(|a, b| b.0.total_cmp(&a.0).then((a.2).1.cmp(&(b.2).1)));
-        let mut cards: Vec<&(f64, bool, (u32, u32, Span))> = Vec::new();
-        for c in kept {
-            let (sentence, _, span) = c.2;
-            let overlaps = cards.iter().any(|k| {
-                let (ks, _, kspan) = k.2;
-                ks == sentence && span.start < kspan.end && kspan.start < span.end
-            });
-            if !overlaps {
-                cards.push(c);
+        let (mut right, mut all) = (0, 0);
+        for candidates in sentences.values() {
+            let above: Vec<Match> = candidates
+                .iter()
+                .filter(|(c, _)| f64::from(c.score) >= t)
+                .map(|(c, _)| c.clone())
+                .collect();
+            for card in resolve_overlaps(above) {
+                all += 1;
+                right += usize::from(candidates.iter().any(|(c, mention)| *mention && *c == card));
             }
         }
-        let right = cards.iter().filter(|c| c.1).count();
-        (right, cards.len())
+        (right, all)
     };
     levels
         .into_iter()

@@ -299,7 +299,7 @@ impl Matcher {
             .candidates_with::<false>(text)
             .into_iter()
             .filter_map(|c| {
-                let score = score::probability(&self.dataset.model, &c.features);
+                let score = self.score(&c);
                 (score >= self.dataset.model.threshold).then_some(Match {
                     claim_index: c.claim_index,
                     span: c.span,
@@ -1108,7 +1108,10 @@ fn evaluate<const EXPLAIN: bool>(
     })
 }
 
-fn resolve_overlaps(mut candidates: Vec<Match>) -> Vec<Match> {
+/// One card per mention: overlapping candidates keep the best score (ties:
+/// the shorter span, then the earlier claim). `fit` picks its threshold
+/// with the same rule.
+pub(crate) fn resolve_overlaps(mut candidates: Vec<Match>) -> Vec<Match> {
     candidates.sort_by(|a, b| {
         b.score
             .total_cmp(&a.score)
