@@ -117,6 +117,12 @@ fn precision_and_recall_on_real_reporting() {
         }
     }
     let misses = std::env::var_os("CLAIMLENS_EVAL_MISSES").is_some();
+    // While tuning, the test half stays unseen: only dev is scored and shown.
+    let dev_only = std::env::var_os("CLAIMLENS_EVAL_DEV_ONLY").is_some();
+    let sentences: Vec<Sentence> = sentences
+        .into_iter()
+        .filter(|s| !dev_only || s.split == Split::Dev)
+        .collect();
     let mut per: BTreeMap<(Split, String), Tally> = BTreeMap::new();
     let mut parts: BTreeMap<(Split, Part), Tally> = BTreeMap::new();
     let mut counts: BTreeMap<(Split, Part), (usize, usize)> = BTreeMap::new();
@@ -211,6 +217,9 @@ fn precision_and_recall_on_real_reporting() {
         counts.values().map(|c| c.1).sum::<usize>() >= 500,
         "the evaluation set lost its mentions"
     );
+    if dev_only {
+        return;
+    }
     assert!(
         test.precision() >= FLOOR_PRECISION && test.recall() >= FLOOR_RECALL,
         "test half below the floor: precision {:.3} (floor {FLOOR_PRECISION}), recall {:.3} (floor {FLOOR_RECALL})",
