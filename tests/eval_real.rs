@@ -213,13 +213,14 @@ fn precision_and_recall_on_real_reporting() {
         "  issue 12's bars (test P >= {BAR_PRECISION}, R >= {BAR_RECALL}, every claim with 10+ test mentions R >= {BAR_CLAIM_RECALL}): {}; claims below: {weak:?}",
         if met { "met" } else { "NOT met" }
     );
+    // The dev half alone holds fewer mentions than the whole set's floor.
+    if dev_only {
+        return;
+    }
     assert!(
         counts.values().map(|c| c.1).sum::<usize>() >= 500,
         "the evaluation set lost its mentions"
     );
-    if dev_only {
-        return;
-    }
     assert!(
         test.precision() >= FLOOR_PRECISION && test.recall() >= FLOOR_RECALL,
         "test half below the floor: precision {:.3} (floor {FLOOR_PRECISION}), recall {:.3} (floor {FLOOR_RECALL})",
