@@ -56,6 +56,11 @@ fn finds_claims_with_the_smallest_natural_span() {
             &[(TROOPS, "number of countries ready to deploy troops has reached 26")],
         ),
         ("How many countries will deploy troops? Officials say 26.", &[(TROOPS, "How many countries will deploy troops? Officials say 26")]),
+        // A count whose noun the sentence leaves out.
+        (
+            "Of the coalition's members, Macron said 26 had signed up to send soldiers after a truce.",
+            &[(TROOPS, "Macron said 26 had signed up to send soldiers after a truce")],
+        ),
         // One transparent modifier inside a phrase.
         (
             "Washington will keep its own soldiers out of Ukraine, Trump said.",
@@ -88,7 +93,8 @@ fn abstains_on_near_misses() {
         // number to come.
         "The number of countries ready to deploy troops has reached 25.",
         "The number of countries ready to deploy troops rose after 3 drones and 26 missiles struck.",
-        "The number of countries ready to deploy troops has grown steadily since the spring, and after long talks in Paris and London it is now 26.",
+        // A number left alone must not be followed by another noun.
+        "Allies pledged to send soldiers after a truce; the talks lasted 26 minutes.",
         // Only the listed modifiers are transparent, and only one of them.
         "Washington will keep its best soldiers out of Ukraine, Trump said.",
         "Washington will keep its own best soldiers out of Ukraine, Trump said.",

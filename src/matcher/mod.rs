@@ -24,7 +24,8 @@
 //!    anchor occurs in it: cost grows with the sentence, not the dataset. A
 //!    sentence is a candidate when it has every number and count (by value:
 //!    25 or 26,000 never stand in for 26; a count binds its number to a noun
-//!    at most two words later, or noun first after "the number of"), every
+//!    at most two words later, or noun first after "the number of", or
+//!    stands alone where reporting leaves the noun out: "26 have"), every
 //!    core role or all but one of three or more, and no veto.
 //! 4. **Score.** The evidence becomes features shared by every claim (see
 //!    `score`): all roles found or which kind is missing, how densely the
@@ -479,6 +480,13 @@ impl Sentence<'_> {
 /// security guarantees" are "Ukraine's security guarantees".
 const TRANSPARENT_MODIFIERS: &[&str] = &["own", "future", "possible", "potential", "eventual"];
 
+/// Words that may follow a count's number when the noun is left out
+/// because the sentence already named it: "26 have committed", "the 26
+/// are". A noun there ("26 minutes") makes it another count.
+const ELLIPSIS_FOLLOWERS: &[&str] = &[
+    "have", "has", "had", "are", "were", "is", "was", "will", "would", "could", "can", "did",
+];
+
 /// Tokens a count may span when its noun comes first ("the number of
 /// countries ready to deploy troops has reached 26").
 const COUNT_REACH: usize = 12;
@@ -815,6 +823,12 @@ fn occurrences(arena: &Arena, group: u32, sentence: &Sentence) -> Vec<TokenRange
             found.extend(count_noun_first(alt, sentence, &matches_at));
         }
     }
+    // A count with its noun, when there is one, says more than one without.
+    if found.is_empty() && gap == COUNT_GAP as usize {
+        if let Some(alt) = arena.alternatives(group).next() {
+            found = count_noun_left_out(&alt[0], sentence);
+        }
+    }
     // The longest alternative starting at a token wins, whatever the order
     // the editor listed them in: "meet Zelensky" over "meet".
     found.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
@@ -842,6 +856,22 @@ fn count_noun_first(
     let answer = (after_noun..sentence.tokens.len().min(after_noun + COUNT_REACH))
         .find(|&k| matches!(sentence.tokens[k].term, Term::Number(_)))?;
     (sentence.ids[answer] == number.id).then_some((start - 2, answer + 1))
+}
+
+/// A count whose noun is left out, as reporting does once the noun is
+/// known ("26 have committed", "the total stood at 26."): the number
+/// followed by punctuation, the sentence's end or a verb like "have".
+fn count_noun_left_out(number: &PatternTerm, sentence: &Sentence) -> Vec<TokenRange> {
+    let last = sentence.tokens.len();
+    (0..last)
+        .filter(|&k| {
+            sentence.ids[k] == number.id
+                && (k + 1 == last
+                    || !sentence.plain_between(k, k + 1)
+                    || sentence.is_any_word(k + 1, ELLIPSIS_FOLLOWERS))
+        })
+        .map(|k| (k, k + 1))
+        .collect()
 }
 
 /// A sentence's candidate mention of one claim, before the model decides.
