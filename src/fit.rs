@@ -129,18 +129,21 @@ pub fn fit(samples: &[Sample]) -> Option<ScoreModel> {
         bias: w[0] as f32,
         weights: w[1..].iter().map(|&x| x as f32).collect(),
         threshold: MIN_THRESHOLD as f32,
+        companion: 1.0,
     };
-    model.threshold = threshold(&model, samples) as f32;
+    let sentences = dev_candidates(&model, samples);
+    model.threshold = threshold(&sentences) as f32;
+    model.companion = companion(&sentences, model.threshold) as f32;
     Some(model)
 }
 
-/// The lowest score at which the dev half's cards, resolved by `find`'s own
-/// `resolve_overlaps` (one card per mention), keep the target precision;
-/// never below the floor.
-fn threshold(model: &ScoreModel, samples: &[Sample]) -> f64 {
-    // Per dev sentence, its candidates as `find` would see them, with
-    // whether each is a mention.
-    let mut sentences: BTreeMap<u32, Vec<(Match, bool)>> = BTreeMap::new();
+/// A dev sentence's candidates as `find` sees them, with whether each is a
+/// mention.
+type DevSentence = Vec<(Match, bool)>;
+
+/// The dev half's candidates, scored by `model`, per sentence.
+fn dev_candidates(model: &ScoreModel, samples: &[Sample]) -> Vec<DevSentence> {
+    let mut sentences: BTreeMap<u32, DevSentence> = BTreeMap::new();
     for s in samples {
         let Some((sentence, claim, span)) = s.dev else {
             continue;
@@ -157,37 +160,86 @@ fn threshold(model: &ScoreModel, samples: &[Sample]) -> f64 {
             .or_default()
             .push((card, s.mention));
     }
+    sentences.into_values().collect()
+}
+
+/// The cards `find` raises in each sentence at `threshold` and `companion`,
+/// each with whether it is a mention.
+fn cards(sentences: &[DevSentence], threshold: f64, companion: f32) -> Vec<Vec<(Match, bool)>> {
+    sentences
+        .iter()
+        .map(|candidates| {
+            let above: Vec<Match> = candidates
+                .iter()
+                .filter(|(c, _)| f64::from(c.score) >= threshold)
+                .map(|(c, _)| c.clone())
+                .collect();
+            resolve_overlaps(above, companion)
+                .into_iter()
+                .map(|card| {
+                    let right = candidates.iter().any(|(c, m)| *m && *c == card);
+                    (card, right)
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// The candidate scores at or above `floor`, ascending: the levels a
+/// threshold can sit at.
+fn levels(sentences: &[DevSentence], floor: f64) -> Vec<f64> {
     let mut levels: Vec<f64> = sentences
-        .values()
+        .iter()
         .flatten()
         .map(|(c, _)| f64::from(c.score))
-        .filter(|&p| p >= MIN_THRESHOLD)
+        .filter(|&p| p >= floor)
         .collect();
     levels.sort_by(f64::total_cmp);
     levels.dedup();
-    let precision_at = |t: f64| {
-        let (mut right, mut all) = (0, 0);
-        for candidates in sentences.values() {
-            let above: Vec<Match> = candidates
-                .iter()
-                .filter(|(c, _)| f64::from(c.score) >= t)
-                .map(|(c, _)| c.clone())
-                .collect();
-            for card in resolve_overlaps(above) {
-                all += 1;
-                right += usize::from(candidates.iter().any(|(c, mention)| *mention && *c == card));
-            }
-        }
-        (right, all)
-    };
     levels
+}
+
+/// The lowest score at which the dev half's cards, resolved by `find`'s own
+/// `resolve_overlaps` without companions, keep the target precision; never
+/// below the floor.
+fn threshold(sentences: &[DevSentence]) -> f64 {
+    levels(sentences, MIN_THRESHOLD)
         .into_iter()
         .find(|&t| {
-            let (right, all) = precision_at(t);
+            let (right, all) = cards(sentences, t, 1.0)
+                .iter()
+                .flatten()
+                .fold((0, 0), |(r, a), (_, ok)| (r + usize::from(*ok), a + 1));
             all > 0 && right as f64 / all as f64 >= TARGET_PRECISION
         })
         .unwrap_or(1.0 - 1e-6)
         .clamp(MIN_THRESHOLD, 1.0 - 1e-6)
+}
+
+/// The fewest companion cards on dev worth turning companions on for.
+const MIN_COMPANIONS: usize = 5;
+
+/// The lowest score at which the companions `resolve_overlaps` adds on the
+/// dev half (cards beyond one per mention) keep the target precision on
+/// their own, or 1 (off) when none does with at least [`MIN_COMPANIONS`].
+fn companion(sentences: &[DevSentence], threshold: f32) -> f64 {
+    let single = cards(sentences, f64::from(threshold), 1.0);
+    levels(sentences, f64::from(threshold))
+        .into_iter()
+        .find(|&c| {
+            let with = cards(sentences, f64::from(threshold), c as f32);
+            let (mut right, mut all) = (0, 0);
+            for (one, both) in single.iter().zip(&with) {
+                for (card, ok) in both {
+                    if !one.iter().any(|(k, _)| k == card) {
+                        all += 1;
+                        right += usize::from(*ok);
+                    }
+                }
+            }
+            all >= MIN_COMPANIONS && right as f64 / all as f64 >= TARGET_PRECISION
+        })
+        .unwrap_or(1.0)
 }
 
 /// Gaussian elimination with partial pivoting.

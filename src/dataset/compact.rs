@@ -50,7 +50,7 @@ pub fn encode(dataset: &Dataset) -> String {
     w.num(model.weights.len() as u64);
     for &x in std::iter::once(&model.bias)
         .chain(&model.weights)
-        .chain(std::iter::once(&model.threshold))
+        .chain([&model.threshold, &model.companion])
     {
         w.num(x.to_bits().into());
     }
@@ -138,6 +138,7 @@ pub fn decode(text: &str) -> Option<Dataset> {
         bias,
         weights,
         threshold: float(&mut r)?,
+        companion: float(&mut r)?,
     };
     let claims = r.list(|r| {
         Some(Claim {

@@ -252,6 +252,11 @@ pub struct ScoreModel {
     /// One per entry of [`FEATURES`], in that order.
     pub weights: Vec<f32>,
     pub threshold: f32,
+    /// Reporting often states two claims in one sentence ("Moscow rules out
+    /// foreign troops as part of any guarantees"): a candidate for another
+    /// claim that overlaps a card still gets its own card at or above this
+    /// score. 1 turns companions off.
+    pub companion: f32,
 }
 
 impl Default for ScoreModel {
@@ -265,6 +270,7 @@ impl Default for ScoreModel {
             bias: -2.0,
             weights,
             threshold: 0.5,
+            companion: 1.0,
         }
     }
 }

@@ -16,6 +16,8 @@ use toml::Spanned;
 struct RawModel {
     bias: Option<Spanned<f64>>,
     threshold: Option<Spanned<f64>>,
+    /// Absent in models fitted before companions existed: off.
+    companion: Option<Spanned<f64>>,
     weights: Option<Spanned<BTreeMap<String, f64>>>,
     fitted_on: Option<String>,
 }
@@ -49,6 +51,21 @@ pub(super) fn read(check: &mut Checker) -> Option<ScoreModel> {
             None
         }
     });
+    let companion = match raw.companion {
+        None => Some(1.0),
+        some => finite(check, some, "companion").and_then(|(c, line)| {
+            if threshold.is_some_and(|t| c >= t) && c <= 1.0 {
+                Some(c)
+            } else {
+                check.report(
+                    line,
+                    "companion",
+                    "must be between the threshold and 1; run `claimlens fit` again",
+                );
+                None
+            }
+        }),
+    };
     let _ = raw.fitted_on;
     let line = raw
         .weights
@@ -85,6 +102,7 @@ pub(super) fn read(check: &mut Checker) -> Option<ScoreModel> {
         bias: bias?.0,
         weights,
         threshold: threshold?,
+        companion: companion?,
     })
     .filter(|_| ok)
 }
@@ -99,6 +117,7 @@ pub fn to_toml(model: &ScoreModel, fitted_on: &str, summary: &str) -> String {
     let _ = writeln!(out, "fitted_on = \"{fitted_on}\"");
     let _ = writeln!(out, "bias = {:?}", model.bias);
     let _ = writeln!(out, "threshold = {:?}", model.threshold);
+    let _ = writeln!(out, "companion = {:?}", model.companion);
     out.push_str("\n[weights]\n");
     for (name, w) in FEATURES.iter().zip(&model.weights) {
         let _ = writeln!(out, "{name} = {w:?}");

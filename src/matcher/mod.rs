@@ -309,7 +309,7 @@ impl Matcher {
                 })
             })
             .collect();
-        resolve_overlaps(mentions)
+        resolve_overlaps(mentions, self.dataset.model.companion)
     }
 
     /// Every sentence's candidate mentions with their evidence, before the
@@ -1139,9 +1139,12 @@ fn evaluate<const EXPLAIN: bool>(
 }
 
 /// One card per mention: overlapping candidates keep the best score (ties:
-/// the shorter span, then the earlier claim). `fit` picks its threshold
-/// with the same rule.
-pub(crate) fn resolve_overlaps(mut candidates: Vec<Match>) -> Vec<Match> {
+/// the shorter span, then the earlier claim). A candidate for another claim
+/// that overlaps a card is kept too when it scores at least `companion` and
+/// overlaps no other companion and no card of its own claim: a sentence may
+/// state two claims, but a third reading of the same words is noise. `fit`
+/// picks its thresholds with the same rule.
+pub(crate) fn resolve_overlaps(mut candidates: Vec<Match>, companion: f32) -> Vec<Match> {
     candidates.sort_by(|a, b| {
         b.score
             .total_cmp(&a.score)
@@ -1149,15 +1152,26 @@ pub(crate) fn resolve_overlaps(mut candidates: Vec<Match>) -> Vec<Match> {
             .then(a.claim_index.cmp(&b.claim_index))
             .then(a.span.start.cmp(&b.span.start))
     });
+    let apart = |a: &Match, b: &Match| a.span.end <= b.span.start || b.span.end <= a.span.start;
     let mut kept: Vec<Match> = Vec::new();
+    let mut rest = Vec::new();
     for m in candidates {
-        if kept
+        if kept.iter().all(|k| apart(&m, k)) {
+            kept.push(m);
+        } else if m.score >= companion {
+            rest.push(m);
+        }
+    }
+    let cards = kept.len();
+    for m in rest {
+        let clear = kept[..cards]
             .iter()
-            .all(|k| m.span.end <= k.span.start || k.span.end <= m.span.start)
-        {
+            .all(|k| apart(&m, k) || k.claim_index != m.claim_index)
+            && kept[cards..].iter().all(|k| apart(&m, k));
+        if clear {
             kept.push(m);
         }
     }
-    kept.sort_by_key(|m| m.span.start);
+    kept.sort_by_key(|m| (m.span.start, m.span.end));
     kept
 }
