@@ -72,9 +72,19 @@ impl Highlighter {
                 paint.add(map, &spans)
             }
             // Last first: splitting a text node keeps earlier offsets valid.
+            // A companion card shares the highlight of the match it overlaps:
+            // marks cannot nest.
             Highlighter::Marks(highlights) => {
+                let host = hosts(matches);
                 matches.iter().enumerate().rev().try_for_each(|(i, m)| {
-                    let spec = highlight_spec(matcher.claim(m), first_index + i);
+                    if host[i] != i {
+                        return Ok(());
+                    }
+                    let mut spec = highlight_spec(matcher.claim(m), first_index + i);
+                    spec.also = (i + 1..matches.len())
+                        .filter(|&j| host[j] == i)
+                        .map(|j| (first_index + j, matcher.claim(&matches[j]).rating.label()))
+                        .collect();
                     highlights
                         .wrap(map, m.span.start, m.span.end, &spec)
                         .map(drop)
@@ -197,7 +207,11 @@ async fn annotate_in_pieces(
     // in batches, last first (see `Highlighter::add`), yielding between.
     let mut drawn_from = matches.len();
     while drawn_from > 0 {
-        let batch_start = drawn_from.saturating_sub(DRAW_BATCH);
+        let mut batch_start = drawn_from.saturating_sub(DRAW_BATCH);
+        // A companion and the match whose highlight it shares go together.
+        while batch_start > 0 && overlap(&matches[batch_start - 1], &matches[batch_start]) {
+            batch_start -= 1;
+        }
         let batch = &matches[batch_start..drawn_from];
         // On failure nothing drawn may stay.
         highlighter
@@ -216,6 +230,26 @@ async fn annotate_in_pieces(
         }
     }
     attach_or_undo(container, map, matcher, matches, highlighter, settings).map(Some)
+}
+
+/// For each of `matches` (in text order), the index of the match whose
+/// highlight shows it: itself, or for a companion card the earlier match
+/// it overlaps.
+fn hosts(matches: &[crate::matcher::Match]) -> Vec<usize> {
+    let mut host: Vec<usize> = (0..matches.len()).collect();
+    for j in 1..matches.len() {
+        if let Some(i) = (0..j)
+            .rev()
+            .find(|&i| host[i] == i && overlap(&matches[i], &matches[j]))
+        {
+            host[j] = i;
+        }
+    }
+    host
+}
+
+fn overlap(a: &crate::matcher::Match, b: &crate::matcher::Match) -> bool {
+    a.span.start < b.span.end && b.span.start < a.span.end
 }
 
 /// Highlights drawn between two checks of the time slice.

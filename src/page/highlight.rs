@@ -95,6 +95,9 @@ pub struct MarkSpec<'a> {
     /// An underline style per rating, so colour is never the only cue.
     pub line_style: &'a str,
     pub label: &'a str,
+    /// Companion cards (another claim stated in the same words) that open
+    /// from this highlight too: their match indexes and rating labels.
+    pub also: Vec<(usize, &'a str)>,
 }
 
 impl Highlights {
@@ -140,7 +143,12 @@ impl Highlights {
             };
             let mark = self.document.create_element(MARK_TAG)?;
             mark.set_attribute("data-claimlens-claim", spec.claim_id)?;
-            mark.set_attribute("data-claimlens-match", &spec.match_index.to_string())?;
+            let mut indexes = spec.match_index.to_string();
+            for (index, _) in &spec.also {
+                indexes.push(' ');
+                indexes.push_str(&index.to_string());
+            }
+            mark.set_attribute("data-claimlens-match", &indexes)?;
             mark.set_attribute("data-claimlens-style", spec.line_style)?;
             mark.unchecked_ref::<web_sys::HtmlElement>()
                 .style()
@@ -164,10 +172,12 @@ impl Highlights {
             first.set_attribute("role", "button")?;
             first.set_attribute("aria-haspopup", "dialog")?;
             first.set_attribute("aria-expanded", "false")?;
-            first.set_attribute(
-                "aria-label",
-                &format!("{} — ClaimLens: {}", first_text(&marks), spec.label),
-            )?;
+            let mut label = format!("{} — ClaimLens: {}", first_text(&marks), spec.label);
+            for (_, also) in &spec.also {
+                label.push_str("; ");
+                label.push_str(also);
+            }
+            first.set_attribute("aria-label", &label)?;
         }
         Ok(marks)
     }

@@ -25,5 +25,6 @@ pub fn highlight_spec(claim: &Claim, match_index: usize) -> MarkSpec<'_> {
         colour: claim.rating.colour(),
         line_style: claim.rating.underline(),
         label: claim.rating.label(),
+        also: Vec::new(),
     }
 }

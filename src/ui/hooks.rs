@@ -26,7 +26,7 @@ pub const HOVER_GRACE_MS: u32 = 300;
 pub fn mark_for(container: &Element, match_index: usize) -> Option<Element> {
     container
         .query_selector(&format!(
-            "{MARK_TAG}[data-claimlens-match=\"{match_index}\"][tabindex]"
+            "{MARK_TAG}[data-claimlens-match~=\"{match_index}\"][tabindex]"
         ))
         .ok()
         .flatten()
@@ -37,7 +37,13 @@ fn mark_of(event: &Event) -> Option<(usize, Element)> {
     let mark = target
         .closest(&format!("{MARK_TAG}[data-claimlens-match]"))
         .ok()??;
-    let index = mark.get_attribute("data-claimlens-match")?.parse().ok()?;
+    // A shared highlight lists its own match first, then its companions.
+    let index = mark
+        .get_attribute("data-claimlens-match")?
+        .split(' ')
+        .next()?
+        .parse()
+        .ok()?;
     Some((index, mark))
 }
 

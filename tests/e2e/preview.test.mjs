@@ -52,6 +52,39 @@ test('the card opens from the keyboard with rating, context, as-of date, source 
   await page.close();
 });
 
+// The seed article states two claims in one sentence (the foreign ministry
+// rejecting the guarantees, and Russia rejecting NATO troops): one
+// highlight, both cards reachable, the page's text untouched.
+const MINISTRY = 'russian-foreign-ministry-rejects-security-guarantees';
+const NATO_TROOPS = 'russia-rejects-nato-troops-in-ukraine';
+
+test('a sentence stating two claims gets one highlight and both cards', { skip }, async () => {
+  const { page, errors } = await openPreview();
+  const shared = page.locator('claimlens-mark[tabindex]', { hasText: 'Russian Foreign Ministry' });
+  assert.equal(await shared.count(), 1, 'one focusable highlight for the sentence');
+  const indexes = (await shared.getAttribute('data-claimlens-match')).split(' ');
+  assert.equal(indexes.length, 2, `the highlight opens two cards: ${indexes}`);
+  assert.match(await shared.getAttribute('aria-label'), /ClaimLens: .+; .+/, 'both ratings are announced');
+  const nested = await page.$$eval('claimlens-mark claimlens-mark', (m) => m.length);
+  assert.equal(nested, 0, 'marks never nest');
+  const first = await shared.getAttribute('data-claimlens-claim');
+  assert.ok([MINISTRY, NATO_TROOPS].includes(first), `the highlight belongs to one of the two: ${first}`);
+  const second = first === MINISTRY ? NATO_TROOPS : MINISTRY;
+  await shared.focus();
+  await page.locator(`[data-claimlens-card="${first}"]`).waitFor({ timeout: 5000 });
+  await page.keyboard.press('Escape');
+  await page.locator('[data-claimlens-panel] .toggle').click();
+  await page.locator(`[data-claimlens-entry="${indexes[1]}"]`).click();
+  const card = page.locator(`[data-claimlens-card="${second}"]`);
+  await card.waitFor({ timeout: 5000 });
+  const box = await card.boundingBox();
+  assert.ok(box && box.width > 0 && box.height > 0, 'the companion card is on screen');
+  await page.keyboard.press('Escape');
+  await card.waitFor({ state: 'detached', timeout: 5000 });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 // Screenshots for the README, written when CLAIMLENS_SCREENSHOTS names a
 // directory: the card in light and dark, and the summary panel.
 const SHOTS = process.env.CLAIMLENS_SCREENSHOTS;

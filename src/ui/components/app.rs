@@ -116,12 +116,17 @@ pub fn App(props: &AppProps) -> Html {
             state.clone(),
         );
         Callback::from(move |match_index: usize| {
-            // Focusing the highlight opens its card through the usual path.
-            if let Some(mark) = mark_for(&container, match_index) {
+            // The highlight takes focus as if the reader had tabbed to it;
+            // opening by index also reaches a companion card, whose
+            // highlight opens the other claim's card first.
+            let rect = if let Some(mark) = mark_for(&container, match_index) {
                 mark.scroll_into_view();
                 let _ = mark.unchecked_ref::<web_sys::HtmlElement>().focus();
-            } else if let Some(rect) = paint.as_ref().and_then(|p| p.rect(match_index)) {
-                // Paint mode: no element to focus; open the card by the text.
+                Some(mark.get_bounding_client_rect())
+            } else {
+                paint.as_ref().and_then(|p| p.rect(match_index))
+            };
+            if let Some(rect) = rect {
                 state.dispatch(Action::Open {
                     match_index,
                     anchor: Anchor::of(&rect),
