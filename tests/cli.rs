@@ -375,3 +375,46 @@ core = ["russia", "reject", ["ceasefire", "truce"]]
     assert!(String::from_utf8_lossy(&out.stderr).contains("--on DIR"));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// A hand-edited model whose companion score sits below the threshold
+/// (every weak overlap would become a second card) is refused by name.
+#[test]
+fn check_refuses_a_companion_score_below_the_threshold() {
+    let source = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("dataset");
+    let dir = std::env::temp_dir().join(format!("claimlens-cli-companion-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let copy = |from: &std::path::Path, to: &std::path::Path| {
+        let mut stack = vec![(from.to_path_buf(), to.to_path_buf())];
+        while let Some((from, to)) = stack.pop() {
+            std::fs::create_dir_all(&to).unwrap();
+            for entry in std::fs::read_dir(&from).unwrap() {
+                let entry = entry.unwrap();
+                let target = to.join(entry.file_name());
+                if entry.file_type().unwrap().is_dir() {
+                    stack.push((entry.path(), target));
+                } else {
+                    std::fs::copy(entry.path(), target).unwrap();
+                }
+            }
+        }
+    };
+    copy(&source, &dir);
+    let model = std::fs::read_to_string(dir.join("model.toml")).unwrap();
+    let line = model
+        .lines()
+        .find(|l| l.starts_with("companion = "))
+        .expect("the shipped model has a companion score");
+    std::fs::write(
+        dir.join("model.toml"),
+        model.replace(line, "companion = 0.2"),
+    )
+    .unwrap();
+    let out = run(&["check", dir.to_str().unwrap()], b"");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(
+        stderr.contains("companion") && stderr.contains("between the threshold and 1"),
+        "{stderr}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

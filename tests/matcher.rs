@@ -310,3 +310,33 @@ fn words(list: &[&str]) -> claimlens::dataset::Evidence {
         words: list.iter().map(|w| w.to_string()).collect(),
     }
 }
+
+/// A sentence that states two claims gets a card for each (a companion),
+/// overlapping; never two cards for one claim, and a one-claim sentence
+/// keeps one card.
+#[test]
+fn a_sentence_stating_two_claims_gets_both_cards() {
+    let matcher = Matcher::new(Dataset::bundled());
+    assert!(
+        matcher.dataset().model.companion < 1.0,
+        "the fitted model has companions on"
+    );
+    let text = "Russia's foreign ministry said Moscow would accept no Western troops in Ukraine under any security guarantee arrangement, calling the idea a threat.";
+    let found = matcher.find(text);
+    let mut claims: Vec<&str> = found.iter().map(|m| matcher.claim(m).id.as_str()).collect();
+    claims.sort();
+    assert_eq!(
+        claims,
+        [
+            "russia-rejects-nato-troops-in-ukraine",
+            "russian-foreign-ministry-rejects-security-guarantees"
+        ]
+    );
+    assert!(
+        found[0].span.end > found[1].span.start,
+        "the two cards share words"
+    );
+    assert!(found.windows(2).all(|p| p[0].span.start <= p[1].span.start));
+    let one = matcher.find("Only 26 Western countries are ready to deploy troops.");
+    assert_eq!(one.len(), 1);
+}

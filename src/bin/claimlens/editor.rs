@@ -35,7 +35,9 @@ pub fn explain(args: &[String]) -> Result<(), String> {
             .any(|m| m.claim_index == c.claim_index && m.span == c.span);
         let verdict = match (score >= model.threshold, kept) {
             (true, true) => "MATCH",
-            (true, false) => "above the threshold, but another claim's card covers this span",
+            (true, false) => {
+                "above the threshold, but another card covers this span (a second card needs the companion score)"
+            }
             (false, _) => "no match",
         };
         let _ = writeln!(out, "{} — {verdict}", claim.id);
@@ -58,7 +60,11 @@ pub fn explain(args: &[String]) -> Result<(), String> {
             .map(|(n, v)| format!("{n} {v:.2}"))
             .collect();
         let _ = writeln!(out, "  evidence: {}", features.join(", "));
-        let _ = writeln!(out, "  score {score:.3}, threshold {:.3}", model.threshold);
+        let _ = writeln!(
+            out,
+            "  score {score:.3}, threshold {:.3}, companion {:.3}",
+            model.threshold, model.companion
+        );
     }
     emit(&out)
 }
