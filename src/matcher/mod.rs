@@ -37,6 +37,10 @@
 //!    each role found.
 //! 5. **Overlaps.** Overlapping candidates keep the best score (ties: the
 //!    shorter span, then the earlier claim), so each mention gets one card.
+//!    Reporting often states two claims in one sentence, so a candidate for
+//!    another claim that scores at least the model's fitted `companion`
+//!    score is kept beside it (a companion card): at most one per card,
+//!    never a second card for the same claim.
 //!
 //! Everything is deterministic: the same text and dataset give the same
 //! matches in the same order, natively and in wasm.
@@ -294,7 +298,8 @@ impl Matcher {
         &self.dataset.claims[m.claim_index]
     }
 
-    /// All claim mentions in `text`, sorted by position, never overlapping.
+    /// All claim mentions in `text`, sorted by position; only a companion
+    /// card (another claim stated in the same words) overlaps another.
     pub fn find(&self, text: &str) -> Vec<Match> {
         let mentions = self
             .candidates_with::<false>(text)
