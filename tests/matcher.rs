@@ -98,8 +98,8 @@ fn abstains_on_near_misses() {
         // Only the listed modifiers are transparent, and only one of them.
         "Washington will keep its best soldiers out of Ukraine, Trump said.",
         "Washington will keep its own best soldiers out of Ukraine, Trump said.",
-        // A question longer than a headline's stands on its own...
-        "Will the long-promised meeting between the two presidents with Putin ever happen? Zelensky has asked for one.",
+        // A long question followed by a long sentence stands on its own...
+        "Will the long-promised meeting between the two presidents with Putin ever happen? Zelensky has asked for one in every interview he has given this autumn.",
         // ...and so does one that ends a paragraph.
         "A meeting with Putin?\nZelensky has asked for one repeatedly.",
         // Terms split across paragraphs never match.
@@ -339,4 +339,35 @@ fn a_sentence_stating_two_claims_gets_both_cards() {
     assert!(found.windows(2).all(|p| p[0].span.start <= p[1].span.start));
     let one = matcher.find("Only 26 Western countries are ready to deploy troops.");
     assert_eq!(one.len(), 1);
+}
+
+/// A question and its answer are read together when either is short; a
+/// long question followed by a long sentence is not an answer.
+#[test]
+fn a_question_is_read_with_a_short_answer() {
+    let matcher = Matcher::new(Dataset::bundled());
+    let claims = |text: &str| -> Vec<String> {
+        matcher
+            .find(text)
+            .iter()
+            .map(|m| matcher.claim(m).id.clone())
+            .collect()
+    };
+    let cases: [(&str, &[&str]); 3] = [
+        (
+            "How many governments have signed up to the coalition of the willing so far? Thirty-five, according to Paris.",
+            &["coalition-of-the-willing-35-countries"],
+        ),
+        (
+            "How many governments have signed up to the coalition of the willing so far? The answer matters less than what they will actually send to the front.",
+            &[],
+        ),
+        (
+            "How many governments have signed up to the coalition of the willing so far?\nThirty-five, according to Paris.",
+            &[],
+        ),
+    ];
+    for (text, expected) in cases {
+        assert_eq!(claims(text), expected, "{text}");
+    }
 }

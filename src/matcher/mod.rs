@@ -8,8 +8,9 @@
 //!    stemmed (Snowball English), and spelled-out numbers are folded into
 //!    values ("twenty-six" = 26, "three and a half" = 3.5). Days of the month
 //!    ("26 August") are not quantities. Each token keeps its span in chars of
-//!    the input. A short question and the sentence answering it ("NATO
-//!    troops in Ukraine? Never, says Moscow.") count as one sentence.
+//!    the input. A question and the sentence answering it count as one
+//!    sentence when either is short ("NATO troops in Ukraine? Never, says
+//!    Moscow.").
 //! 2. **Evidence.** A claim's [`MatchPattern`](crate::dataset::MatchPattern)
 //!    names *roles* over the shared concept lexicon: core roles (who, does
 //!    what, to what), supporting and opposing evidence, numbers and counts,

@@ -335,7 +335,7 @@ fn sentence_starts(norm: &str, unicode: &dyn UnicodeText) -> Vec<usize> {
         if !paragraph_break && abbreviation && sentence.starts_with(|c: char| !c.is_whitespace()) {
             continue;
         }
-        if !paragraph_break && is_short_question(previous) {
+        if !paragraph_break && read_together(previous, sentence) {
             continue;
         }
         starts.push(byte);
@@ -343,19 +343,23 @@ fn sentence_starts(norm: &str, unicode: &dyn UnicodeText) -> Vec<usize> {
     starts
 }
 
-/// Words a question may have and still be read with its answer.
+/// Words a question may have and still be read with any answer.
 const SHORT_QUESTION_WORDS: usize = 6;
+/// Words an answer may have and still be read with any question.
+const SHORT_ANSWER_WORDS: usize = 8;
 
-/// "NATO troops in Ukraine? Never, says Moscow.": a short question and the
-/// sentence that answers it state one claim together, as a reader reads
-/// them, so they are one sentence for matching. Longer questions stand on
-/// their own.
-fn is_short_question(sentence: &str) -> bool {
-    sentence
+/// "NATO troops in Ukraine? Never, says Moscow." and "Who trains Ukraine's
+/// soldiers under the plan? Europe's armies.": a question and the sentence
+/// that answers it state one claim together, as a reader reads them, so
+/// they are one sentence for matching when either is short. A long question
+/// followed by a long sentence is usually a new thought.
+fn read_together(question: &str, answer: &str) -> bool {
+    let words = |s: &str| s.split_whitespace().count();
+    question
         .trim_end()
         .trim_end_matches(['"', '\'', ')'])
         .ends_with('?')
-        && sentence.split_whitespace().count() <= SHORT_QUESTION_WORDS
+        && (words(question) <= SHORT_QUESTION_WORDS || words(answer) <= SHORT_ANSWER_WORDS)
 }
 
 /// The terms of a pattern phrase made only of ASCII letters and spaces,
