@@ -26,7 +26,16 @@ fn place_horizontally(card: &web_sys::HtmlElement, anchor: Anchor) {
         .and_then(|v| v.as_f64())
         .unwrap_or(1024.0);
     let width = (384.0f64).min(viewport_w - 2.0 * GAP);
-    let left = anchor.left.clamp(GAP, (viewport_w - width - GAP).max(GAP));
+    let right_most = (viewport_w - width - GAP).max(GAP);
+    // Not `f64::clamp`: its min-above-max assertion, which `max(GAP)` rules
+    // out, would ship `Debug` float formatting to every reader.
+    let left = if anchor.left < GAP {
+        GAP
+    } else if anchor.left > right_most {
+        right_most
+    } else {
+        anchor.left
+    };
     // Whole pixels: formatting floats would pull float printing into the wasm.
     let _ = card
         .style()
