@@ -1,7 +1,8 @@
 //! The browser's own Unicode services for the matcher: NFKC from
-//! `String.prototype.normalize` and UAX #29 segmentation from
-//! `Intl.Segmenter`. They cost the widget no bytes, where the equivalent
-//! crates would cost ~100 KB gzip. `tests/browser.rs` checks that matches
+//! `String.prototype.normalize`, UAX #29 segmentation from `Intl.Segmenter`
+//! and lowercasing from `String.prototype.toLowerCase`. They cost the widget
+//! no bytes, where the equivalent crates and `str::to_lowercase`'s tables
+//! would cost ~100 KB gzip. `tests/browser.rs` checks that matches
 //! are identical to the pure-Rust services on the whole evaluation set.
 
 use crate::matcher::text::UnicodeText;
@@ -10,6 +11,7 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen(inline_js = r#"
 const segmenters = {};
 export function claimlens_nfkc(text) { return text.normalize('NFKC'); }
+export function claimlens_lower(text) { return text.toLowerCase(); }
 export function claimlens_starts(text, granularity) {
   const segmenter = segmenters[granularity] ??= new Intl.Segmenter('en', { granularity });
   const starts = [];
@@ -19,6 +21,7 @@ export function claimlens_starts(text, granularity) {
 "#)]
 extern "C" {
     fn claimlens_nfkc(text: &str) -> String;
+    fn claimlens_lower(text: &str) -> String;
     /// Segment starts in UTF-16 code units.
     fn claimlens_starts(text: &str, granularity: &str) -> Vec<u32>;
 }
@@ -66,5 +69,12 @@ impl UnicodeText for BrowserUnicode {
     }
     fn sentence_starts(&self, text: &str) -> Vec<usize> {
         self.starts(text, "sentence")
+    }
+    fn lowercase(&self, text: &str) -> String {
+        // Most words of a page that is not all ASCII still are.
+        if text.is_ascii() {
+            return text.to_ascii_lowercase();
+        }
+        claimlens_lower(text)
     }
 }

@@ -237,6 +237,35 @@ fn browser_unicode_services_match_the_rust_crates_on_the_evaluation_set() {
     assert!(compared > 300, "only {compared} texts compared");
 }
 
+/// The evaluation set is mostly English: the cases where lowercasing is
+/// more than a table lookup (final sigma, one-to-many mappings, titlecase
+/// letters), compared directly.
+#[cfg(feature = "rust-unicode")]
+#[wasm_bindgen_test]
+fn browser_lowercasing_matches_the_rust_standard_library() {
+    use claimlens::matcher::text::{RustUnicode, UnicodeText};
+    use claimlens::platform::BrowserUnicode;
+    let texts = [
+        "ΟΔΥΣΣΕΥΣ",
+        "ΌΣΟΣ. ΣΑΣ, Σ",
+        "İSTANBUL İ",
+        "ǄEMAL ǅemal",
+        "STRASSE ẞ",
+        "ⅫⒶ ＡＢＣ",
+        "КИЇВ ЗАЯВИВ",
+        "Mixed ASCII and Ünïcödé",
+        "ascii only",
+        "",
+    ];
+    for text in texts {
+        assert_eq!(
+            BrowserUnicode.lowercase(text),
+            RustUnicode.lowercase(text),
+            "text: {text}"
+        );
+    }
+}
+
 fn mouse(target: &web_sys::EventTarget, kind: &str, related: Option<&web_sys::EventTarget>) {
     let init = web_sys::MouseEventInit::new();
     init.set_bubbles(true);

@@ -300,6 +300,9 @@ mod tests {
         fn sentence_starts(&self, text: &str) -> Vec<usize> {
             RustUnicode.sentence_starts(text)
         }
+        fn lowercase(&self, text: &str) -> String {
+            RustUnicode.lowercase(text)
+        }
     }
 
     fn origins(n: &Normalized) -> Vec<(usize, usize)> {

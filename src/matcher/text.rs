@@ -1,11 +1,14 @@
-//! The Unicode services the tokenizer needs: NFKC and UAX #29 segmentation.
+//! The Unicode services the tokenizer needs: NFKC, UAX #29 segmentation and
+//! full lowercasing.
 //!
 //! Natively they come from the `unicode-normalization` and
-//! `unicode-segmentation` crates ([`RustUnicode`]). In the browser the same
-//! standards are built in (`String.prototype.normalize`, `Intl.Segmenter`),
-//! and the crates' tables would cost readers about 100 KB gzip, so the widget
-//! passes its own implementation instead. A browser test checks that both
-//! give identical matches on the whole evaluation set.
+//! `unicode-segmentation` crates and `str::to_lowercase` ([`RustUnicode`]).
+//! In the browser the same standards are built in
+//! (`String.prototype.normalize`, `Intl.Segmenter`,
+//! `String.prototype.toLowerCase`), and the Rust tables would cost readers
+//! about 100 KB gzip, so the widget passes its own implementation instead. A
+//! browser test checks that both give identical matches on the whole
+//! evaluation set.
 
 /// Unicode text services. Boundaries are byte offsets into the given text,
 /// ascending, starting with 0, not including the text's length.
@@ -14,6 +17,9 @@ pub trait UnicodeText: Send + Sync {
     fn grapheme_starts(&self, text: &str) -> Vec<usize>;
     fn word_starts(&self, text: &str) -> Vec<usize>;
     fn sentence_starts(&self, text: &str) -> Vec<usize>;
+    /// Unicode's full lowercase mapping of `text`, final sigma included,
+    /// as `str::to_lowercase` gives it.
+    fn lowercase(&self, text: &str) -> String;
 }
 
 /// `text` cut at `starts` (as returned by a [`UnicodeText`] method), with
@@ -51,5 +57,8 @@ impl UnicodeText for RustUnicode {
         text.split_sentence_bound_indices()
             .map(|(i, _)| i)
             .collect()
+    }
+    fn lowercase(&self, text: &str) -> String {
+        text.to_lowercase()
     }
 }

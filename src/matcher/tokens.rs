@@ -215,7 +215,7 @@ pub fn tokenize_with(
                 && word.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
         };
         let lower: &str = if !ascii {
-            buffer = word.to_lowercase();
+            buffer = unicode.lowercase(word);
             &buffer
         } else if word.bytes().any(|b| b.is_ascii_uppercase()) {
             buffer.clear();
@@ -229,7 +229,7 @@ pub fn tokenize_with(
             let letters = |w: &str| w.chars().all(char::is_alphabetic);
             let first = &norm[start..end];
             (hyphenated && letters(first) && letters(lower))
-                .then(|| words.compound(&first.to_lowercase(), lower))
+                .then(|| words.compound(&unicode.lowercase(first), lower))
                 .flatten()
         });
         if let (Some(id), Some(previous)) = (joined, tokens.last_mut()) {
@@ -329,7 +329,7 @@ fn sentence_starts(norm: &str, unicode: &dyn UnicodeText) -> Vec<usize> {
                 .iter()
                 .any(|a| a.eq_ignore_ascii_case(last_word))
         } else {
-            ABBREVIATIONS.contains(&last_word.to_lowercase().as_str())
+            ABBREVIATIONS.contains(&unicode.lowercase(last_word).as_str())
         };
         let paragraph_break = previous.ends_with('\n');
         if !paragraph_break && abbreviation && sentence.starts_with(|c: char| !c.is_whitespace()) {
