@@ -171,6 +171,7 @@ fn mapped_ranges_cover_exactly_the_span_and_highlights_restore_exactly() {
                 colour: "#000",
                 line_style: "solid",
                 label: "test",
+                also: Vec::new(),
             };
             let marks = highlights.wrap(&map, start, end, &spec).unwrap();
             let marked: String = marks.iter().map(|m| m.text_content().unwrap()).collect();
