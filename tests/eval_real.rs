@@ -21,10 +21,10 @@ const BAR_CLAIM_RECALL: f64 = 0.60;
 /// What this test enforces: the level measured when the set was made, a
 /// little below, so that real mentions cannot be lost unnoticed. Raise it
 /// as the matcher improves; the bars above are the goal.
-/// Measured on the test half with dataset 2026.12.0: precision 0.905,
-/// recall 0.589.
-const FLOOR_PRECISION: f64 = 0.88;
-const FLOOR_RECALL: f64 = 0.55;
+/// Raised after test-half run 9 (BENCHMARKS.md), which measured
+/// precision 0.925, recall 0.676.
+const FLOOR_PRECISION: f64 = 0.90;
+const FLOOR_RECALL: f64 = 0.64;
 
 fn shared() -> Option<PathBuf> {
     let dir = std::env::var_os("CLAIMLENS_SHARED")
