@@ -418,3 +418,82 @@ fn check_refuses_a_companion_score_below_the_threshold() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// `check` names the numbers and quotations of a card that no source's
+/// `supports` backs, and refuses a `supports` entry that is not the card's
+/// own words (a stale record would vouch for text the reader never sees).
+#[test]
+fn check_names_unsourced_statements_and_refuses_foreign_supports() {
+    let source = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("dataset");
+    let dir = std::env::temp_dir().join(format!("claimlens-cli-supports-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("claims")).unwrap();
+    for name in ["dataset.toml", "model.toml"] {
+        std::fs::copy(source.join(name), dir.join(name)).unwrap();
+    }
+    std::fs::create_dir_all(dir.join("lexicon")).unwrap();
+    for entry in std::fs::read_dir(source.join("lexicon")).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), dir.join("lexicon").join(entry.file_name())).unwrap();
+    }
+    let claim = "coalition-26-countries-ready-to-deploy.toml";
+    let text = std::fs::read_to_string(source.join("claims").join(claim)).unwrap();
+    let write = |text: &str| std::fs::write(dir.join("claims").join(claim), text).unwrap();
+    let check = || run(&["check", dir.to_str().unwrap()], b"");
+
+    write(&text);
+    let out = check();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let note = stdout
+        .lines()
+        .find(|l| l.starts_with("note: coalition-26-countries-ready-to-deploy: no source"))
+        .unwrap_or_else(|| panic!("no unsourced note: {stdout}"));
+    assert!(note.contains("26"), "{note}");
+
+    // The first source backs the summary's own words: its figures leave the note.
+    let summary_line = text.lines().find(|l| l.starts_with("summary = ")).unwrap();
+    let summary = summary_line
+        .trim_start_matches("summary = ")
+        .trim_matches('"');
+    let backed = text.replacen(
+        "[[sources]]\n",
+        &format!("[[sources]]\nsupports = [{summary:?}]\n"),
+        1,
+    );
+    write(&backed);
+    let out = check();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let note = stdout
+        .lines()
+        .find(|l| l.starts_with("note: coalition-26-countries-ready-to-deploy: no source"))
+        .unwrap_or("");
+    assert!(
+        !note.split(", ").any(|s| s.ends_with(" 26") || s == "26"),
+        "{note}"
+    );
+
+    let foreign = text.replacen(
+        "[[sources]]\n",
+        "[[sources]]\nsupports = [\"words the card never says\"]\n",
+        1,
+    );
+    write(&foreign);
+    let out = check();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(
+        stderr.contains("sources.supports") && stderr.contains("words the card never says"),
+        "{stderr}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -18,6 +18,8 @@ pub mod model_file;
 mod rating;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod source;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod sourcing;
 
 pub use date::Date;
 pub use rating::Rating;

@@ -110,6 +110,27 @@ struct RawSource {
     publisher: Option<Spanned<String>>,
     date: Option<Spanned<String>>,
     url: Option<Spanned<String>>,
+    /// The card's own words this source backs (see `sourcing`).
+    #[serde(default)]
+    supports: Vec<Spanned<String>>,
+}
+
+impl RawClaim {
+    /// The reader-visible texts whose statements need a source.
+    fn card_texts(&self) -> Vec<&str> {
+        let mut texts: Vec<&str> = [&self.summary, &self.context]
+            .into_iter()
+            .flatten()
+            .map(|t| t.get_ref().as_str())
+            .collect();
+        texts.extend(
+            self.timeline
+                .iter()
+                .filter_map(|p| p.get_ref().note.as_ref())
+                .map(|n| n.get_ref().as_str()),
+        );
+        texts
+    }
 }
 
 #[derive(Deserialize)]
@@ -252,6 +273,28 @@ impl SourceFiles {
 
     /// Parses and validates everything, reporting all problems at once.
     /// Does not run the claims' examples; see [`SourceFiles::parse_checked`].
+    /// Per claim file whose card states numbers or quotations that no
+    /// source's `supports` backs: the claim's id and those statements (see
+    /// `sourcing`). Files that do not parse are left to `parse`.
+    pub fn unsourced(&self) -> Vec<(String, Vec<String>)> {
+        let mut out = Vec::new();
+        for (_, text) in &self.claims {
+            let Ok(raw) = toml::from_str::<RawClaim>(text) else {
+                continue;
+            };
+            let supports: Vec<&str> = raw
+                .sources
+                .iter()
+                .flat_map(|s| s.get_ref().supports.iter().map(|f| f.get_ref().as_str()))
+                .collect();
+            let missing = super::sourcing::unsupported(&raw.card_texts(), &supports);
+            if let (false, Some(id)) = (missing.is_empty(), &raw.id) {
+                out.push((id.get_ref().clone(), missing));
+            }
+        }
+        out
+    }
+
     pub fn parse(&self) -> Result<Dataset, DatasetErrors> {
         self.parse_checked(|_| Vec::new())
     }
@@ -725,6 +768,7 @@ impl<'a> Checker<'a> {
     /// Returns the claim and where its parts are, or `None` after reporting.
     fn claim(&mut self, released: Option<Date>, lexicon: &Lexicon) -> Option<(Claim, Lines)> {
         let raw: RawClaim = self.parse_toml()?;
+        let card_text = raw.card_texts().join("\n");
         let id_line = raw.id.as_ref().map_or(1, |v| self.line_of(v.span().start));
         let id = self.text_field(raw.id, "id");
         if let Some(id) = &id {
@@ -762,6 +806,19 @@ impl<'a> Checker<'a> {
             }
         }
 
+        for source in &raw.sources {
+            for fragment in &source.get_ref().supports {
+                let words = fragment.get_ref().trim();
+                if words.is_empty() || !card_text.contains(words) {
+                    let line = self.line_of(fragment.span().start);
+                    self.report(
+                        line,
+                        "sources.supports",
+                        format!("`{words}` is not in the card's summary, context or timeline; list the card's own words that this source backs"),
+                    );
+                }
+            }
+        }
         let mut sources = Vec::new();
         if raw.sources.is_empty() {
             self.report(

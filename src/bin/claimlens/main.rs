@@ -214,6 +214,14 @@ fn check(args: &[String]) -> Result<(), String> {
                     ));
                 }
             }
+            // Statements no source vouches for are notes too: they need an
+            // editor's `supports` record, not a rebuild (dataset/README.md).
+            for (id, statements) in files.unsourced() {
+                out.push_str(&format!(
+                    "note: {id}: no source's `supports` backs {}\n",
+                    statements.join(", ")
+                ));
+            }
             emit(&out)
         }
         Err(errors) => {
