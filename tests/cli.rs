@@ -437,7 +437,22 @@ fn check_names_unsourced_statements_and_refuses_foreign_supports() {
         std::fs::copy(entry.path(), dir.join("lexicon").join(entry.file_name())).unwrap();
     }
     let claim = "coalition-26-countries-ready-to-deploy.toml";
-    let text = std::fs::read_to_string(source.join("claims").join(claim)).unwrap();
+    // The shipped card, its `supports` records taken out.
+    let shipped = std::fs::read_to_string(source.join("claims").join(claim)).unwrap();
+    let mut text = String::new();
+    let mut in_supports = false;
+    for line in shipped.lines() {
+        if line.starts_with("supports = [") {
+            in_supports = !line.trim_end().ends_with(']');
+            continue;
+        }
+        if in_supports {
+            in_supports = !line.trim_end().ends_with(']');
+            continue;
+        }
+        text.push_str(line);
+        text.push('\n');
+    }
     let write = |text: &str| std::fs::write(dir.join("claims").join(claim), text).unwrap();
     let check = || run(&["check", dir.to_str().unwrap()], b"");
 
