@@ -473,7 +473,7 @@ impl Sentence<'_> {
         };
         self.chars[a.span.end..b.span.start.max(a.span.end)]
             .iter()
-            .all(|&c| c.is_alphanumeric() || c.is_whitespace() || WORD_JOINERS.contains(&c))
+            .all(|&c| tokens::is_word_char(c) || c.is_whitespace() || WORD_JOINERS.contains(&c))
     }
 
     fn is_any_word(&self, k: usize, words: &[&str]) -> bool {

@@ -192,7 +192,7 @@ pub fn tokenize_with(
         } else {
             char_index += norm[byte_cursor..byte].chars().count();
             byte_cursor = byte;
-            if !word.chars().any(char::is_alphanumeric) {
+            if !word.chars().any(is_word_char) {
                 continue;
             }
             word.chars().count()
@@ -252,10 +252,19 @@ pub fn tokenize_with(
 /// "Ukraine's", "26,000" and "3.5" are one word. ICU, behind the browser's
 /// `Intl.Segmenter`, splits initialisms such as "U.S" where the Rust crate
 /// does not; joining here makes both give the same tokens.
+/// A letter or an ASCII digit: what a word is made of. Normalisation (NFKC)
+/// has already turned full-width, superscript and other compatibility
+/// digits into ASCII ones; other scripts' digits are outside the languages
+/// the dataset is written in, and Unicode's numeric table is not worth
+/// shipping to every reader for them.
+pub(crate) fn is_word_char(c: char) -> bool {
+    c.is_alphabetic() || c.is_ascii_digit()
+}
+
 fn join_word_parts(norm: &str, starts: Vec<usize>) -> Vec<usize> {
     let pieces: Vec<(usize, &str)> = segments(norm, &starts).collect();
     let is_word =
-        |p: Option<&(usize, &str)>| p.is_some_and(|(_, w)| w.chars().all(char::is_alphanumeric));
+        |p: Option<&(usize, &str)>| p.is_some_and(|(_, w)| w.chars().all(is_word_char));
     let is_digits = |p: Option<&(usize, &str)>| {
         p.is_some_and(|(_, w)| w.ends_with(|c: char| c.is_ascii_digit()))
     };
