@@ -263,8 +263,7 @@ pub(crate) fn is_word_char(c: char) -> bool {
 
 fn join_word_parts(norm: &str, starts: Vec<usize>) -> Vec<usize> {
     let pieces: Vec<(usize, &str)> = segments(norm, &starts).collect();
-    let is_word =
-        |p: Option<&(usize, &str)>| p.is_some_and(|(_, w)| w.chars().all(is_word_char));
+    let is_word = |p: Option<&(usize, &str)>| p.is_some_and(|(_, w)| w.chars().all(is_word_char));
     let is_digits = |p: Option<&(usize, &str)>| {
         p.is_some_and(|(_, w)| w.ends_with(|c: char| c.is_ascii_digit()))
     };
