@@ -161,7 +161,11 @@ async fn card_opens_on_focus_and_click_and_closes_on_escape() {
     let open = card(TROOPS).expect("focus opens the card");
     let text = open.text_content().unwrap();
     assert!(text.contains("Needs context"), "{text}");
-    assert!(text.contains("Context as of 2025-09-05"), "{text}");
+    let as_of = claimlens::Dataset::bundled()
+        .claim(TROOPS)
+        .map(|c| c.as_of.to_string())
+        .unwrap();
+    assert!(text.contains(&format!("Context as of {as_of}")), "{text}");
     assert!(
         text.contains(&claimlens::Dataset::bundled().info.version),
         "{text}"
