@@ -483,3 +483,15 @@ fn concepts_resolve_to_all_wordings_with_their_kind() {
         "the lexicon keeps other languages beside English"
     );
 }
+
+/// Every number and quotation the shipped cards show is backed by one of
+/// their sources (the audit's `supports` records): a card edit that adds an
+/// unsourced figure fails here, not in front of a reader.
+#[test]
+fn every_shipped_card_statement_has_a_source() {
+    let unsourced = SourceFiles::read(&shipped_dir()).unwrap().unsourced();
+    assert!(
+        unsourced.is_empty(),
+        "statements no source's `supports` backs: {unsourced:?}"
+    );
+}
