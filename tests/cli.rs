@@ -376,29 +376,33 @@ core = ["russia", "reject", ["ceasefire", "truce"]]
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
+/// A fresh copy of the shipped `dataset/` directory in a temporary
+/// directory named after `test`, for tests that edit it.
+fn shipped_dataset_copy(test: &str) -> std::path::PathBuf {
+    let source = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("dataset");
+    let dir = std::env::temp_dir().join(format!("claimlens-cli-{test}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let mut stack = vec![(source, dir.clone())];
+    while let Some((from, to)) = stack.pop() {
+        std::fs::create_dir_all(&to).unwrap();
+        for entry in std::fs::read_dir(&from).unwrap() {
+            let entry = entry.unwrap();
+            let target = to.join(entry.file_name());
+            if entry.file_type().unwrap().is_dir() {
+                stack.push((entry.path(), target));
+            } else {
+                std::fs::copy(entry.path(), target).unwrap();
+            }
+        }
+    }
+    dir
+}
+
 /// A hand-edited model whose companion score sits below the threshold
 /// (every weak overlap would become a second card) is refused by name.
 #[test]
 fn check_refuses_a_companion_score_below_the_threshold() {
-    let source = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("dataset");
-    let dir = std::env::temp_dir().join(format!("claimlens-cli-companion-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    let copy = |from: &std::path::Path, to: &std::path::Path| {
-        let mut stack = vec![(from.to_path_buf(), to.to_path_buf())];
-        while let Some((from, to)) = stack.pop() {
-            std::fs::create_dir_all(&to).unwrap();
-            for entry in std::fs::read_dir(&from).unwrap() {
-                let entry = entry.unwrap();
-                let target = to.join(entry.file_name());
-                if entry.file_type().unwrap().is_dir() {
-                    stack.push((entry.path(), target));
-                } else {
-                    std::fs::copy(entry.path(), target).unwrap();
-                }
-            }
-        }
-    };
-    copy(&source, &dir);
+    let dir = shipped_dataset_copy("companion");
     let model = std::fs::read_to_string(dir.join("model.toml")).unwrap();
     let line = model
         .lines()
@@ -425,17 +429,7 @@ fn check_refuses_a_companion_score_below_the_threshold() {
 #[test]
 fn check_names_unsourced_statements_and_refuses_foreign_supports() {
     let source = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("dataset");
-    let dir = std::env::temp_dir().join(format!("claimlens-cli-supports-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(dir.join("claims")).unwrap();
-    for name in ["dataset.toml", "model.toml"] {
-        std::fs::copy(source.join(name), dir.join(name)).unwrap();
-    }
-    std::fs::create_dir_all(dir.join("lexicon")).unwrap();
-    for entry in std::fs::read_dir(source.join("lexicon")).unwrap() {
-        let entry = entry.unwrap();
-        std::fs::copy(entry.path(), dir.join("lexicon").join(entry.file_name())).unwrap();
-    }
+    let dir = shipped_dataset_copy("supports");
     let claim = "coalition-26-countries-ready-to-deploy.toml";
     // The shipped card, its `supports` records taken out.
     let shipped = std::fs::read_to_string(source.join("claims").join(claim)).unwrap();
