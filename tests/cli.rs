@@ -449,19 +449,22 @@ fn check_names_unsourced_statements_and_refuses_foreign_supports() {
     }
     let write = |text: &str| std::fs::write(dir.join("claims").join(claim), text).unwrap();
     let check = || run(&["check", dir.to_str().unwrap()], b"");
+    // `check` passes on `text`; its note on this card, if any.
+    let unsourced_note = |text: &str| {
+        write(text);
+        let out = check();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .find(|l| l.starts_with("note: coalition-26-countries-ready-to-deploy: no source"))
+            .map(str::to_string)
+    };
 
-    write(&text);
-    let out = check();
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let note = stdout
-        .lines()
-        .find(|l| l.starts_with("note: coalition-26-countries-ready-to-deploy: no source"))
-        .unwrap_or_else(|| panic!("no unsourced note: {stdout}"));
+    let note = unsourced_note(&text).expect("a card without supports gets an unsourced note");
     assert!(note.contains("26"), "{note}");
 
     // The first source backs the summary's own words: its figures leave the note.
@@ -474,18 +477,7 @@ fn check_names_unsourced_statements_and_refuses_foreign_supports() {
         &format!("[[sources]]\nsupports = [{summary:?}]\n"),
         1,
     );
-    write(&backed);
-    let out = check();
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let note = stdout
-        .lines()
-        .find(|l| l.starts_with("note: coalition-26-countries-ready-to-deploy: no source"))
-        .unwrap_or("");
+    let note = unsourced_note(&backed).unwrap_or_default();
     assert!(
         !note.split(", ").any(|s| s.ends_with(" 26") || s == "26"),
         "{note}"
