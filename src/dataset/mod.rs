@@ -243,6 +243,7 @@ pub const FEATURES: &[&str] = &[
     "numbers",
     "core_roles",
     "earlier_year",
+    "breaks",
 ];
 
 /// The fitted logistic model shared by all claims: a candidate's score is

@@ -13,7 +13,7 @@ use crate::dataset::{RoleKind, ScoreModel, FEATURES};
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct Features(pub [f32; FEATURE_COUNT]);
 
-pub const FEATURE_COUNT: usize = 11;
+pub const FEATURE_COUNT: usize = 12;
 const _: () = assert!(FEATURES.len() == FEATURE_COUNT);
 
 /// What [`Features::new`] is built from.
@@ -31,6 +31,8 @@ pub struct Evidence {
     pub against_found: usize,
     pub negated: bool,
     pub has_numbers: bool,
+    /// Punctuation breaks (comma, colon, quote, dash) between the roles.
+    pub breaks: usize,
 }
 
 impl Features {
@@ -48,6 +50,7 @@ impl Features {
             flag(e.has_numbers),
             e.core_found.min(5) as f32,
             flag(e.earlier_year),
+            e.breaks.min(3) as f32,
         ])
     }
 }
