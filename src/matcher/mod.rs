@@ -484,8 +484,19 @@ impl Sentence<'_> {
 
 /// Modifiers that add nothing a claim depends on, so a phrase may have one
 /// inside it: "its own soldiers" is "its soldiers", "Ukraine's future
-/// security guarantees" are "Ukraine's security guarantees".
-const TRANSPARENT_MODIFIERS: &[&str] = &["own", "future", "possible", "potential", "eventual"];
+/// security guarantees" are "Ukraine's security guarantees", "not one
+/// European government" is "not one government". A claim that turns on
+/// who ("European troops", not "troops") names the modifier as a role.
+const TRANSPARENT_MODIFIERS: &[&str] = &[
+    "own",
+    "future",
+    "possible",
+    "potential",
+    "eventual",
+    "european",
+    "western",
+    "allied",
+];
 
 /// Words that may follow a count's number when the noun is left out
 /// because the sentence already named it: "26 have committed", "the 26
