@@ -59,7 +59,7 @@ async fn highlights_the_claim_across_inline_markup_without_changing_text() {
     let html_before = container.inner_html();
     let text_before = container.text_content();
 
-    let mounted = boot::mount(&container).unwrap();
+    let mounted = boot::Settings::default().mount(&container).await.unwrap();
 
     let marks = container
         .query_selector_all(&format!("[data-claimlens-claim=\"{TROOPS}\"]"))
@@ -89,7 +89,7 @@ async fn highlights_the_claim_across_inline_markup_without_changing_text() {
         Some("2")
     );
     assert!(
-        boot::mount(&container).is_err(),
+        boot::Settings::default().mount(&container).await.is_err(),
         "a second mount on the same element is refused"
     );
 
@@ -129,7 +129,7 @@ async fn ready_event_lists_the_matches() {
             },
         )
     };
-    let mounted = boot::mount(&container).unwrap();
+    let mounted = boot::Settings::default().mount(&container).await.unwrap();
     drop(listener);
     assert_eq!(
         *seen.borrow(),
@@ -151,7 +151,7 @@ async fn ready_event_lists_the_matches() {
 #[wasm_bindgen_test]
 async fn card_opens_on_focus_and_click_and_closes_on_escape() {
     let container = article(ARTICLE);
-    let mounted = boot::mount(&container).unwrap();
+    let mounted = boot::Settings::default().mount(&container).await.unwrap();
     let mark = troops_mark(&container);
     settle().await;
     assert!(card(TROOPS).is_none(), "no card before interaction");
@@ -301,7 +301,7 @@ async fn eventually(condition: impl Fn() -> bool) -> bool {
 async fn hover_dwell_grace_and_persistence() {
     use claimlens::ui_timing::{HOVER_DWELL_MS, HOVER_GRACE_MS};
     let container = article(ARTICLE);
-    let mounted = boot::mount(&container).unwrap();
+    let mounted = boot::Settings::default().mount(&container).await.unwrap();
     let mark = troops_mark(&container);
     let body: web_sys::EventTarget = gloo::utils::document().body().unwrap().into();
     settle().await;
@@ -370,7 +370,7 @@ async fn hover_dwell_grace_and_persistence() {
 #[wasm_bindgen_test]
 async fn next_and_previous_claim_keys() {
     let container = article(ARTICLE);
-    let mounted = boot::mount(&container).unwrap();
+    let mounted = boot::Settings::default().mount(&container).await.unwrap();
     let marks = container
         .query_selector_all("[data-claimlens-claim][tabindex]")
         .unwrap();
@@ -450,7 +450,7 @@ async fn cards_are_time_aware_from_the_pages_publication_date() {
             head.append_child(node).unwrap();
         }
         let container = article(&format!("{in_article}{text}"));
-        let mounted = boot::mount(&container).unwrap();
+        let mounted = boot::Settings::default().mount(&container).await.unwrap();
         settle().await;
         let mark: HtmlElement = container
             .query_selector(&format!("[data-claimlens-claim=\"{DRUZHBA}\"][tabindex]"))
@@ -500,7 +500,7 @@ async fn summary_panel_lists_claims_and_remembers_being_hidden() {
     let storage = gloo::utils::window().local_storage().unwrap().unwrap();
     storage.remove_item("claimlens:panel").unwrap();
     let container = article(ARTICLE);
-    let mounted = boot::mount(&container).unwrap();
+    let mounted = boot::Settings::default().mount(&container).await.unwrap();
     assert!(eventually(|| panel().is_some()).await);
     let collapsed = panel().unwrap();
     assert_eq!(
@@ -560,7 +560,7 @@ async fn summary_panel_lists_claims_and_remembers_being_hidden() {
     );
     mounted.unmount();
 
-    let mounted = boot::mount(&container).unwrap();
+    let mounted = boot::Settings::default().mount(&container).await.unwrap();
     assert!(eventually(|| panel().is_some()).await);
     assert_eq!(
         panel()
@@ -607,7 +607,12 @@ async fn paint_mode_changes_no_node_and_hit_tests_clicks() {
         Dataset::bundled(),
         Box::new(claimlens::platform::BrowserUnicode),
     );
-    let mounted = boot::mount_in_mode(&container, matcher, boot::Mode::Paint).unwrap();
+    let mounted = boot::Settings::default()
+        .mode(boot::Mode::Paint)
+        .matcher(matcher)
+        .mount(&container)
+        .await
+        .unwrap();
     assert_eq!(
         container
             .get_attribute("data-claimlens-mode-used")
@@ -711,7 +716,7 @@ async fn theme_can_be_forced() {
                 .set_attribute("data-claimlens-theme", theme)
                 .unwrap();
         }
-        let mounted = boot::mount(&container).unwrap();
+        let mounted = boot::Settings::default().mount(&container).await.unwrap();
         settle().await;
         troops_mark(&container).click();
         assert!(eventually(|| card(TROOPS).is_some()).await);
@@ -768,7 +773,11 @@ async fn hostile_text_in_the_dataset_and_the_page_is_rendered_inert() {
             .prepend_with_str_1(payload)
             .unwrap();
         let matcher = Matcher::with_unicode(dataset, Box::new(claimlens::platform::BrowserUnicode));
-        let mounted = boot::mount_with(&container, matcher).unwrap();
+        let mounted = boot::Settings::default()
+            .matcher(matcher)
+            .mount(&container)
+            .await
+            .unwrap();
         settle().await;
         troops_mark(&container).click();
         assert!(eventually(|| card(TROOPS).is_some()).await, "{payload}");
@@ -831,7 +840,11 @@ async fn paint_mode_falls_back_to_marks_without_the_highlight_api() {
         Dataset::bundled(),
         Box::new(claimlens::platform::BrowserUnicode),
     );
-    let mounted = boot::mount_in_mode(&container, matcher, boot::Mode::Paint);
+    let mounted = boot::Settings::default()
+        .mode(boot::Mode::Paint)
+        .matcher(matcher)
+        .mount(&container)
+        .await;
     js_sys::Reflect::set(&global, &"Highlight".into(), &highlight).unwrap();
     let mounted = mounted.unwrap();
     assert_eq!(

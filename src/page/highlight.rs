@@ -198,16 +198,27 @@ impl Highlights {
         rewritten
     }
 
-    /// Restores every wrapped text node and removes the stylesheet; where
+    /// How many wraps are drawn: what [`Highlights::undo_to`] takes back to.
+    pub fn checkpoint(&self) -> usize {
+        self.wraps.len()
+    }
+
+    /// Unwraps everything drawn since checkpoint `len`, last first; where
     /// the page rewrote a node since, its own text is kept.
-    pub fn remove(&mut self) {
-        for wrap in self.wraps.drain(..).rev() {
+    pub fn undo_to(&mut self, len: usize) {
+        let len = len.min(self.wraps.len());
+        for wrap in self.wraps.drain(len..).rev() {
             if wrap.is_stale() {
                 wrap.discard();
             } else {
                 wrap.restore();
             }
         }
+    }
+
+    /// Restores every wrapped text node and removes the stylesheet.
+    pub fn remove(&mut self) {
+        self.undo_to(0);
         if let Some(sheet) = self.sheet.take() {
             let kept = js_sys::Array::new();
             for existing in self.document.adopted_style_sheets().iter() {
