@@ -68,7 +68,36 @@ export async function mount(options = {}) {
 /** Removes every trace of ClaimLens from the page. */
 export function unmount() {
   document.querySelectorAll(NOTICE_TAG).forEach((notice) => notice.remove());
-  loaded?.unmount();
+  try {
+    loaded?.unmount();
+  } catch (error) {
+    // The engine trapped (a bug, with `panic = "abort"`): every call into
+    // it throws now, so the page is cleaned up from here.
+    console.error("ClaimLens failed and was removed from the page:", error);
+    loaded = undefined;
+    cleanUp();
+  }
+}
+
+/** The engine's teardown without the engine: unwraps the marks (merging
+ * the text they split), removes the UI, ClaimLens's attributes on the
+ * article, its stylesheets and its painted highlights. */
+function cleanUp() {
+  for (const mark of document.querySelectorAll("claimlens-mark")) {
+    const parent = mark.parentNode;
+    mark.replaceWith(...mark.childNodes);
+    parent.normalize();
+  }
+  document.querySelectorAll("claimlens-ui").forEach((ui) => ui.remove());
+  for (const name of ["state", "matches", "mode-used"]) {
+    document.querySelectorAll(`[data-claimlens-${name}]`).forEach((el) => el.removeAttribute(`data-claimlens-${name}`));
+  }
+  document.adoptedStyleSheets = document.adoptedStyleSheets.filter(
+    (sheet) => ![...sheet.cssRules].some((rule) => rule.cssText.includes("claimlens")));
+  const painted = globalThis.CSS?.highlights;
+  for (const name of [...(painted?.keys() ?? [])]) {
+    if (name.startsWith("claimlens-")) painted.delete(name);
+  }
 }
 
 /** Whether ClaimLens is annotating the page. */

@@ -33,11 +33,16 @@ pub fn article_text() -> Result<String, JsError> {
     Ok(TextMap::from_container(&container).text().to_string())
 }
 
-/// Traps the instance (`panic = "abort"`), as any future bug would, so the
-/// e2e test can check that the loader still cleans the page up.
+/// Panics while holding the current mount, as a bug in the middle of an
+/// update would: with `panic = "abort"` the instance traps, and every later
+/// call (`unmount()` included) throws. The e2e test checks that the loader
+/// still cleans the page up.
 #[wasm_bindgen(js_name = forceTrap)]
 pub fn force_trap() {
-    panic!("forced by a test");
+    super::CURRENT.with(|current| {
+        let _held = current.borrow_mut();
+        panic!("forced by a test");
+    })
 }
 
 /// The matcher `mountWithSentences` asked for, once.
