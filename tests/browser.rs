@@ -500,7 +500,8 @@ async fn summary_panel_lists_claims_and_remembers_being_hidden() {
     let storage = gloo::utils::window().local_storage().unwrap().unwrap();
     storage.remove_item("claimlens:panel").unwrap();
     let container = article(ARTICLE);
-    let mounted = boot::Settings::default().mount(&container).await.unwrap();
+    let remembering = || boot::Settings::default().remember_panel(true);
+    let mounted = remembering().mount(&container).await.unwrap();
     assert!(eventually(|| panel().is_some()).await);
     let collapsed = panel().unwrap();
     assert_eq!(
@@ -560,7 +561,34 @@ async fn summary_panel_lists_claims_and_remembers_being_hidden() {
     );
     mounted.unmount();
 
+    // Without the publisher's `rememberPanel`, the choice is neither read
+    // nor written.
     let mounted = boot::Settings::default().mount(&container).await.unwrap();
+    assert!(eventually(|| panel().is_some()).await);
+    assert_eq!(
+        panel()
+            .unwrap()
+            .get_attribute("data-claimlens-panel")
+            .as_deref(),
+        Some("collapsed"),
+        "not read without rememberPanel"
+    );
+    click_in_panel(".toggle");
+    assert!(
+        eventually(|| panel()
+            .and_then(|p| p.get_attribute("data-claimlens-panel"))
+            .as_deref()
+            == Some("open"))
+        .await
+    );
+    assert_eq!(
+        storage.get_item("claimlens:panel").unwrap().as_deref(),
+        Some("hidden"),
+        "not written without rememberPanel"
+    );
+    mounted.unmount();
+
+    let mounted = remembering().mount(&container).await.unwrap();
     assert!(eventually(|| panel().is_some()).await);
     assert_eq!(
         panel()

@@ -231,7 +231,7 @@ function pageOptions(script) {
   for (const [key, value] of Object.entries(script.dataset)) {
     if (key === "manual") continue;
     if (key === "ratings") options.ratings = value.split(/[\s,]+/).filter(Boolean);
-    else if (key === "panel") options.panel = { on: true, true: true, off: false, false: false }[value] ?? value;
+    else if (key === "panel" || key === "rememberPanel") options[key] = { on: true, true: true, off: false, false: false }[value] ?? value;
     else options[key] = value;
   }
   return options;

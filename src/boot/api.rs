@@ -42,7 +42,8 @@ pub async fn mount_from_js(options: JsValue) -> Result<bool, JsError> {
         .mode(mode)
         .theme(options.theme)
         .ratings(options.allowed_ratings().map_err(|e| JsError::new(&e))?)
-        .panel(options.panel.unwrap_or(true));
+        .panel(options.panel.unwrap_or(true))
+        .remember_panel(options.remember_panel.unwrap_or(false));
     MOUNTING.with(|m| m.set(true));
     let generation = GENERATION.with(Cell::get);
     let result = schedule::annotate(&container, settings, generation).await;

@@ -129,6 +129,7 @@ fn attach(
         AppProps {
             report: report.clone(),
             panel: settings.panel,
+            remember_panel: settings.remember_panel,
         },
     )
     .render();

@@ -100,6 +100,8 @@ pub struct Settings {
     /// Only claims with these ratings are highlighted; `None` shows all.
     ratings: Option<Vec<Rating>>,
     panel: bool,
+    /// Whether the panel may keep the reader's choice in `localStorage`.
+    remember_panel: bool,
     /// `None`: the bundled dataset with the browser's Unicode services.
     matcher: Option<Matcher>,
 }
@@ -111,6 +113,7 @@ impl Default for Settings {
             theme: None,
             ratings: None,
             panel: true,
+            remember_panel: false,
             matcher: None,
         }
     }
@@ -131,6 +134,13 @@ impl Settings {
 
     pub fn panel(self, panel: bool) -> Settings {
         Settings { panel, ..self }
+    }
+
+    pub fn remember_panel(self, remember_panel: bool) -> Settings {
+        Settings {
+            remember_panel,
+            ..self
+        }
     }
 
     pub fn matcher(self, matcher: Matcher) -> Settings {

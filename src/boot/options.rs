@@ -14,7 +14,14 @@ use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
 /// The options `mount` knows, as written in JavaScript.
-const FIELDS: [&str; 5] = ["article", "theme", "mode", "ratings", "panel"];
+const FIELDS: [&str; 6] = [
+    "article",
+    "theme",
+    "mode",
+    "ratings",
+    "panel",
+    "rememberPanel",
+];
 
 #[derive(Default, Debug, PartialEq)]
 pub struct Options {
@@ -27,6 +34,10 @@ pub struct Options {
     pub ratings: Option<Vec<String>>,
     /// The summary panel; on unless `false`.
     pub panel: Option<bool>,
+    /// Keep the reader's panel choice (open, hidden) in the page origin's
+    /// `localStorage['claimlens:panel']`; off unless `true`, so ClaimLens
+    /// writes no storage unless the publisher asks.
+    pub remember_panel: Option<bool>,
 }
 
 #[derive(Debug, PartialEq, Clone, Copy)]
@@ -70,6 +81,10 @@ fn invalid(value: &JsValue, expected: &str) -> String {
 
 fn string(value: &JsValue) -> Result<String, String> {
     value.as_string().ok_or_else(|| invalid(value, "a string"))
+}
+
+fn boolean(value: &JsValue) -> Result<bool, String> {
+    value.as_bool().ok_or_else(|| invalid(value, "a boolean"))
 }
 
 /// One of `variants` (lower-case names), as its index.
@@ -126,13 +141,8 @@ impl Options {
                     options.ratings =
                         Some(list.iter().map(|v| string(&v)).collect::<Result<_, _>>()?);
                 }
-                "panel" => {
-                    options.panel = Some(
-                        field
-                            .as_bool()
-                            .ok_or_else(|| invalid(&field, "a boolean"))?,
-                    )
-                }
+                "panel" => options.panel = Some(boolean(&field)?),
+                "rememberPanel" => options.remember_panel = Some(boolean(&field)?),
                 _ => {
                     return Err(format!(
                         "ClaimLens.mount: unknown option `{key}`, expected one of {}",

@@ -10,7 +10,9 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { serve, launch, ROOT, TROOPS } from './harness.mjs';
 
-const DIST = join(ROOT, 'dist');
+// CLAIMLENS_DIST runs these tests on another build (to see a new test fail
+// on the code before a fix).
+const DIST = process.env.CLAIMLENS_DIST ?? join(ROOT, 'dist');
 const STORY = `
   <h1>Coalition meets in Paris</h1>
   <p>Leaders met in Paris on Thursday. Officials said <em>26 Western countries</em> are ready to deploy troops to Ukraine once the fighting stops.</p>
@@ -51,6 +53,7 @@ const PAGES = {
     body: html({ body: `<article>${STORY}</article><script type="module" src="/claimlens.js" data-manual></script>` }),
   },
   '/plain.html': { body: html({ body: FURNISHED }) },
+  '/remember.html': { body: html({ body: `${FURNISHED}<script type="module" src="/claimlens.js" data-remember-panel="on"></script>` }) },
   '/opted-out.html': { body: html({ head: '<meta name="claimlens" content="off">', body: FURNISHED }) },
   '/csp-no-wasm.html': {
     body: html({ body: FURNISHED + LOADER }),
@@ -105,6 +108,15 @@ async function open(url) {
   await page.addInitScript(() => {
     window.__violations = [];
     document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.effectiveDirective));
+    // Every storage write, even of a value already there.
+    window.__storageWrites = [];
+    for (const method of ['setItem', 'removeItem', 'clear']) {
+      const original = Storage.prototype[method];
+      Storage.prototype[method] = function (...args) {
+        window.__storageWrites.push([this === localStorage ? 'local' : 'session', method, ...args]);
+        return original.apply(this, args);
+      };
+    }
   });
   await page.goto(url);
   return { page, errors, consoleErrors, requests };
@@ -202,7 +214,7 @@ test('JS API: clear errors for bad options, mounting twice is a no-op, unmount r
   assert.equal(await page.locator('[data-claimlens-claim]').count(), 0, 'data-manual: nothing until asked');
 
   const failure = (options) => page.evaluate((o) => ClaimLens.mount(o).then(() => 'mounted', (e) => e.message), options);
-  assert.match(await failure({ colour: 'red' }), /unknown option `colour`, expected one of article, theme, mode, ratings, panel/);
+  assert.match(await failure({ colour: 'red' }), /unknown option `colour`, expected one of article, theme, mode, ratings, panel, rememberPanel/);
   assert.match(await failure({ panel: 'yes' }), /invalid type: string "yes", expected a boolean/);
   assert.match(await failure({ mode: 'glitter' }), /unknown variant `glitter`/);
   assert.match(await failure({ ratings: ['fake'] }), /unknown rating `fake`/);
@@ -303,18 +315,64 @@ test("CSP connect-src 'none': a visible message says the engine could not be dow
   await page.close();
 });
 
-test('no network requests beyond the page and ClaimLens\'s own files, no cookies', async () => {
+/** Both storages of the page's origin, as they are. */
+const storages = (page) => page.evaluate(() =>
+  [localStorage, sessionStorage].map((s) => Object.fromEntries(Object.entries(s))));
+
+/** Opens, hides and restores the summary panel, as a reader would. */
+async function usePanel(page) {
+  await page.locator('[data-claimlens-panel] .toggle').click();
+  await page.locator('[data-claimlens-panel="open"]').waitFor();
+  await page.locator('[data-claimlens-panel] .hide').click();
+  await page.locator('[data-claimlens-panel="hidden"] .restore').click();
+  await page.locator('[data-claimlens-panel="collapsed"]').waitFor();
+}
+
+test('no network requests beyond the page and ClaimLens\'s own files, no cookies, no storage', async () => {
   const { page, requests, errors } = await open(site.url + '/auto.html');
+  const stored = await storages(page);
   await ready(page);
   await page.locator(`[data-claimlens-claim="${TROOPS}"][tabindex]`).click();
   await page.locator(`[data-claimlens-card="${TROOPS}"]`).waitFor();
+  await usePanel(page);
   await page.locator('[data-claimlens-panel] .toggle').click();
   await page.waitForTimeout(300);
+  assert.deepEqual(await page.evaluate(() => window.__storageWrites), [], 'no storage writes in default embed mode');
+  assert.deepEqual(await storages(page), stored, 'localStorage and sessionStorage unchanged');
   const own = (u) => u === site.url + '/auto.html' || u === site.url + '/claimlens.js' || ENGINE.test(u)
     || u.startsWith(site.url + '/snippets/');
   assert.deepEqual(requests.filter((u) => !own(u)), [], 'only its own files');
   assert.ok(requests.some((u) => u.endsWith('_bg.wasm')), 'the engine was loaded (the check saw requests)');
   assert.deepEqual(await page.context().cookies(), [], 'no cookies');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('bookmarklet mode writes no storage on the site the reader visits', async () => {
+  const { page, errors } = await open(site.url + '/plain.html');
+  const stored = await storages(page);
+  await page.evaluate(bookmarkletSource);
+  await ready(page);
+  await usePanel(page);
+  await page.evaluate(bookmarkletSource);
+  await page.waitForFunction(() => !document.querySelector('[data-claimlens-state]'));
+  assert.deepEqual(await page.evaluate(() => window.__storageWrites), [], 'no storage writes');
+  assert.deepEqual(await storages(page), stored, 'localStorage and sessionStorage unchanged');
+  assert.deepEqual(await page.context().cookies(), [], 'no cookies');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('data-remember-panel="on": the publisher lets the panel keep the reader\'s choice', async () => {
+  const { page, errors } = await open(site.url + '/remember.html');
+  await ready(page);
+  await page.locator('[data-claimlens-panel] .hide').click();
+  await page.locator('[data-claimlens-panel="hidden"]').waitFor();
+  assert.equal(await page.evaluate(() => localStorage.getItem('claimlens:panel')), 'hidden');
+  await page.reload();
+  await ready(page);
+  await page.locator('[data-claimlens-panel="hidden"]').waitFor();
+  await page.evaluate(() => localStorage.removeItem('claimlens:panel'));
   assert.deepEqual(errors, []);
   await page.close();
 });
