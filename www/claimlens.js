@@ -17,11 +17,16 @@ const HERE = new URL(".", import.meta.url);
 const HELP = new URL("install.html", HERE).href;
 const NOTICE_TAG = "claimlens-notice";
 
-// CSP violations seen since the loader started: they say why a load failed.
+// Enforced CSP violations seen since the loader started: they say why a
+// load failed. A report-only policy blocks nothing, so it is ignored.
 const violations = [];
+// ClaimLens's own files: a violation is ours only if it names one of them.
+const OWN = [import.meta.url, ...[ENGINE_JS, ENGINE_WASM, "snippets/"].map((f) => new URL(f, HERE).href)];
 document.addEventListener("securitypolicyviolation", (event) => {
+  if (event.disposition === "report") return;
   violations.push(event);
-  if (/^style-src/.test(event.effectiveDirective)) {
+  const ours = [event.blockedURI, event.sourceFile].some((url) => OWN.some((own) => url?.startsWith(own)));
+  if (ours && /^style-src/.test(event.effectiveDirective)) {
     showNotice(blockedMessage("style"));
   }
 });

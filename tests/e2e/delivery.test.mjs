@@ -27,6 +27,12 @@ const FURNISHED = `<header>${NAV}</header>
   <aside class="related"><p>Related: Druzhba pipeline still carries Russian oil to Hungary and Slovakia.</p></aside></div>
   <footer><p>About this site.</p></footer>`;
 const LOADER = '<script type="module" src="/claimlens.js"></script>';
+const PAGE_STYLES = `<script>document.addEventListener('claimlens:ready', () => {
+  const p = document.createElement('p');
+  p.setAttribute('style', 'color: #a00');
+  p.textContent = 'Styled by the page itself.';
+  document.querySelector('footer').append(p);
+});</script>`;
 
 const html = ({ head = '', body }) =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Test page</title>${head}</head><body>${body}</body></html>`;
@@ -63,13 +69,24 @@ const PAGES = {
     body: html({ body: FURNISHED + LOADER }),
     headers: { 'content-security-policy': "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'" },
   },
+  // The page's own inline style, added after ClaimLens is ready, breaks the
+  // page's style-src: not ClaimLens's business.
+  '/csp-page-style.html': {
+    body: html({ body: FURNISHED + LOADER + PAGE_STYLES }),
+    headers: { 'content-security-policy': "script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'; style-src 'self'" },
+  },
+  // A report-only policy blocks nothing.
+  '/csp-report-only.html': {
+    body: html({ body: FURNISHED + LOADER + PAGE_STYLES }),
+    headers: { 'content-security-policy-report-only': "style-src 'none'" },
+  },
   '/csp-no-connect.html': {
     body: html({ body: FURNISHED + LOADER }),
     headers: { 'content-security-policy': "script-src 'self' 'wasm-unsafe-eval'; connect-src 'none'" },
   },
 };
 
-let site, otherOrigin, browser, bookmarkletSource;
+let site, otherOrigin, browser, bookmarkletSource, unreachable;
 before(async () => {
   site = await serve(DIST, PAGES);
   // A second origin for pages that do not trust ClaimLens's host.
@@ -78,6 +95,10 @@ before(async () => {
   });
   browser = await launch();
   bookmarkletSource = await bookmarkletFor(site.url + '/');
+  // A host nobody listens on: a server's port, once the server is closed.
+  const gone = await serve(DIST);
+  unreachable = gone.url;
+  await gone.close();
 });
 after(async () => {
   await browser?.close();
@@ -373,6 +394,36 @@ test('data-remember-panel="on": the publisher lets the panel keep the reader\'s 
   await ready(page);
   await page.locator('[data-claimlens-panel="hidden"]').waitFor();
   await page.evaluate(() => localStorage.removeItem('claimlens:panel'));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+for (const [path, what] of [['/csp-page-style.html', 'the page\'s own style-src violation'], ['/csp-report-only.html', 'a report-only policy']]) {
+  test(`no CSP alert for ${what}`, async () => {
+    const { page, errors } = await open(site.url + path);
+    await ready(page);
+    await page.waitForFunction(() => window.__violations.some((d) => d.startsWith('style-src')));
+    await page.waitForTimeout(200);
+    assert.equal(await notice(page), '', 'no notice');
+    assert.ok((await marked(page)).length > 0, 'ClaimLens works');
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+}
+
+test('bookmarklet with an unreachable host: says it could not load, not that CSP blocked it', async () => {
+  const { page, errors } = await open(site.url + '/plain.html');
+  const source = bookmarkletSource.replaceAll(site.url + '/', unreachable + '/');
+  const host = new URL(unreachable).host;
+  const before = await snapshot(page);
+  await page.evaluate(source);
+  await page.waitForSelector('claimlens-notice .box', { timeout: 15000 });
+  const text = await notice(page);
+  assert.match(text, new RegExp(`could not load ClaimLens from ${host.replaceAll('.', '\\.')}`));
+  assert.doesNotMatch(text, /security policy/);
+  await page.evaluate(source);
+  await page.waitForFunction(() => !document.querySelector('claimlens-notice'));
+  assert.deepEqual(await snapshot(page), before, 'a second click removes the notice');
   assert.deepEqual(errors, []);
   await page.close();
 });
