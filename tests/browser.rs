@@ -888,3 +888,85 @@ async fn paint_mode_falls_back_to_marks_without_the_highlight_api() {
     mounted.unmount();
     container.remove();
 }
+
+/// Colour is never the only cue (the badges' icons and labels are tested
+/// natively): every rating's highlight has its own underline, line and
+/// style, in marks (the computed styles of real marks) and in paint mode
+/// (the rules its stylesheet paints with). And no mark carries a `style`
+/// attribute: the look comes from per-rating rules.
+#[wasm_bindgen_test]
+async fn every_rating_has_its_own_highlight_cue_besides_colour() {
+    use claimlens::dataset::Rating;
+    use claimlens::page::{Highlights, MarkSpec, Paint, TextMap};
+    use std::collections::HashSet;
+    let document = gloo::utils::document();
+    let slugs: Vec<&str> = Rating::ALL.iter().map(|r| r.slug()).collect();
+    let container = article(&format!("<p>{}</p>", slugs.join(" ")));
+    let map = TextMap::from_container(&container);
+    let mut highlights = Highlights::new(&document);
+    let mut starts = Vec::new();
+    let mut at = 0;
+    for slug in &slugs {
+        starts.push(at);
+        at += slug.chars().count() + 1;
+    }
+    for (i, rating) in Rating::ALL.iter().enumerate().rev() {
+        let spec = MarkSpec {
+            claim_id: "cue",
+            match_index: i,
+            rating: *rating,
+            label: rating.label(),
+            also: Vec::new(),
+        };
+        highlights
+            .wrap(&map, starts[i], starts[i] + slugs[i].len(), &spec)
+            .unwrap();
+    }
+    let window = gloo::utils::window();
+    let marks = container.query_selector_all("claimlens-mark").unwrap();
+    assert_eq!(marks.length() as usize, Rating::ALL.len());
+    let mut cues = HashSet::new();
+    for i in 0..marks.length() {
+        let mark: Element = marks.item(i).unwrap().unchecked_into();
+        assert!(!mark.has_attribute("style"), "no style attribute on marks");
+        let style = window.get_computed_style(&mark).unwrap().unwrap();
+        let get = |name: &str| style.get_property_value(name).unwrap();
+        assert!(get("text-decoration-line").contains("underline"));
+        cues.insert((get("text-decoration-line"), get("text-decoration-style")));
+    }
+    assert_eq!(
+        cues.len(),
+        Rating::ALL.len(),
+        "marks: each rating's underline differs from every other's: {cues:?}"
+    );
+    highlights.remove();
+
+    let paint = Paint::new(&document).unwrap();
+    let mut painted = HashSet::new();
+    let get = |target: &wasm_bindgen::JsValue, key: &str| {
+        js_sys::Reflect::get(target, &key.into()).unwrap()
+    };
+    for sheet in document.adopted_style_sheets().iter() {
+        let rules = get(&sheet, "cssRules");
+        for i in 0..get(&rules, "length").as_f64().unwrap() as u32 {
+            let rule = js_sys::Reflect::get_u32(&rules, i).unwrap();
+            let selector = get(&rule, "selectorText").as_string().unwrap_or_default();
+            if !selector.starts_with("::highlight(claimlens-") {
+                continue;
+            }
+            let style: web_sys::CssStyleDeclaration = get(&rule, "style").unchecked_into();
+            let value = |name: &str| style.get_property_value(name).unwrap();
+            painted.insert((
+                value("text-decoration-line"),
+                value("text-decoration-style"),
+            ));
+        }
+    }
+    assert_eq!(
+        painted.len(),
+        Rating::ALL.len(),
+        "paint: each rating's underline differs from every other's: {painted:?}"
+    );
+    paint.remove();
+    container.remove();
+}

@@ -45,10 +45,9 @@ impl Paint {
         let mut css = String::new();
         for rating in Rating::ALL {
             css.push_str(&format!(
-                "::highlight(claimlens-{}) {{ text-decoration: underline {} {}; text-decoration-thickness: 2px; background-color: color-mix(in srgb, {} 12%, transparent); }}\n",
+                "::highlight(claimlens-{}){{{}background-color:color-mix(in srgb,{} 12%,transparent)}}\n",
                 rating.slug(),
-                rating.underline(),
-                rating.colour(),
+                super::decoration_css(rating),
                 rating.colour()
             ));
         }
