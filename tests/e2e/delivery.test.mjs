@@ -427,3 +427,40 @@ test('bookmarklet with an unreachable host: says it could not load, not that CSP
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+for (const mode of ['marks', 'paint']) {
+  test(`${mode}: on the host page ClaimLens changes only what ARCHITECTURE.md lists`, async () => {
+    const { page, errors } = await open(site.url + '/manual.html');
+    await page.waitForFunction(() => window.ClaimLens);
+    await page.evaluate(() => {
+      window.__changes = new Set();
+      new MutationObserver((records) => {
+        for (const r of records) {
+          const at = r.target.nodeName.toLowerCase();
+          if (r.type === 'attributes') window.__changes.add(`${at}[${r.attributeName}]`);
+          for (const n of r.addedNodes) window.__changes.add(`${at} > ${n.nodeName.toLowerCase()}`);
+        }
+      }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+    });
+    assert.equal(await page.evaluate((mode) => ClaimLens.mount({ mode }), mode), true);
+    await ready(page);
+    // A reader opens a card from its highlight (or the panel) and the panel.
+    await page.locator('[data-claimlens-panel] .toggle').click();
+    await page.locator('[data-claimlens-entry="0"]').click();
+    await page.locator('[data-claimlens-card]').first().waitFor();
+    await page.keyboard.press('Escape');
+    await page.waitForTimeout(100);
+    const changes = await page.evaluate(() => [...window.__changes]);
+    const allowed = [
+      /^article\[data-claimlens-(state|matches|mode-used)\]$/,
+      /^body > claimlens-ui$/,
+      ...(mode === 'marks' ? [/^claimlens-mark\[(tabindex|role|aria-haspopup|aria-expanded|aria-label)\]$/, /^(p|em) > (claimlens-mark|#text)$/, /^claimlens-mark > #text$/] : []),
+    ];
+    assert.deepEqual(changes.filter((c) => !allowed.some((a) => a.test(c))), [], `changes: ${changes.join(', ')}`);
+    assert.ok(changes.includes('body > claimlens-ui'));
+    if (mode === 'marks') assert.ok(changes.includes('claimlens-mark[aria-expanded]'), 'the card set aria-expanded on its mark');
+    assert.equal(await page.locator('[style]').count(), 0, 'no style attribute anywhere on the page');
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+}
