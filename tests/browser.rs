@@ -59,7 +59,7 @@ async fn highlights_the_claim_across_inline_markup_without_changing_text() {
     let html_before = container.inner_html();
     let text_before = container.text_content();
 
-    let mounted = boot::mount(&container).unwrap();
+    let mounted = boot::Settings::default().mount(&container).await.unwrap();
 
     let marks = container
         .query_selector_all(&format!("[data-claimlens-claim=\"{TROOPS}\"]"))
@@ -89,7 +89,7 @@ async fn highlights_the_claim_across_inline_markup_without_changing_text() {
         Some("2")
     );
     assert!(
-        boot::mount(&container).is_err(),
+        boot::Settings::default().mount(&container).await.is_err(),
         "a second mount on the same element is refused"
     );
 
@@ -129,7 +129,7 @@ async fn ready_event_lists_the_matches() {
             },
         )
     };
-    let mounted = boot::mount(&container).unwrap();
+    let mounted = boot::Settings::default().mount(&container).await.unwrap();
     drop(listener);
     assert_eq!(
         *seen.borrow(),
@@ -151,7 +151,7 @@ async fn ready_event_lists_the_matches() {
 #[wasm_bindgen_test]
 async fn card_opens_on_focus_and_click_and_closes_on_escape() {
     let container = article(ARTICLE);
-    let mounted = boot::mount(&container).unwrap();
+    let mounted = boot::Settings::default().mount(&container).await.unwrap();
     let mark = troops_mark(&container);
     settle().await;
     assert!(card(TROOPS).is_none(), "no card before interaction");
@@ -301,7 +301,7 @@ async fn eventually(condition: impl Fn() -> bool) -> bool {
 async fn hover_dwell_grace_and_persistence() {
     use claimlens::ui_timing::{HOVER_DWELL_MS, HOVER_GRACE_MS};
     let container = article(ARTICLE);
-    let mounted = boot::mount(&container).unwrap();
+    let mounted = boot::Settings::default().mount(&container).await.unwrap();
     let mark = troops_mark(&container);
     let body: web_sys::EventTarget = gloo::utils::document().body().unwrap().into();
     settle().await;
@@ -370,7 +370,7 @@ async fn hover_dwell_grace_and_persistence() {
 #[wasm_bindgen_test]
 async fn next_and_previous_claim_keys() {
     let container = article(ARTICLE);
-    let mounted = boot::mount(&container).unwrap();
+    let mounted = boot::Settings::default().mount(&container).await.unwrap();
     let marks = container
         .query_selector_all("[data-claimlens-claim][tabindex]")
         .unwrap();
@@ -450,7 +450,7 @@ async fn cards_are_time_aware_from_the_pages_publication_date() {
             head.append_child(node).unwrap();
         }
         let container = article(&format!("{in_article}{text}"));
-        let mounted = boot::mount(&container).unwrap();
+        let mounted = boot::Settings::default().mount(&container).await.unwrap();
         settle().await;
         let mark: HtmlElement = container
             .query_selector(&format!("[data-claimlens-claim=\"{DRUZHBA}\"][tabindex]"))
@@ -500,7 +500,8 @@ async fn summary_panel_lists_claims_and_remembers_being_hidden() {
     let storage = gloo::utils::window().local_storage().unwrap().unwrap();
     storage.remove_item("claimlens:panel").unwrap();
     let container = article(ARTICLE);
-    let mounted = boot::mount(&container).unwrap();
+    let remembering = || boot::Settings::default().remember_panel(true);
+    let mounted = remembering().mount(&container).await.unwrap();
     assert!(eventually(|| panel().is_some()).await);
     let collapsed = panel().unwrap();
     assert_eq!(
@@ -560,7 +561,34 @@ async fn summary_panel_lists_claims_and_remembers_being_hidden() {
     );
     mounted.unmount();
 
-    let mounted = boot::mount(&container).unwrap();
+    // Without the publisher's `rememberPanel`, the choice is neither read
+    // nor written.
+    let mounted = boot::Settings::default().mount(&container).await.unwrap();
+    assert!(eventually(|| panel().is_some()).await);
+    assert_eq!(
+        panel()
+            .unwrap()
+            .get_attribute("data-claimlens-panel")
+            .as_deref(),
+        Some("collapsed"),
+        "not read without rememberPanel"
+    );
+    click_in_panel(".toggle");
+    assert!(
+        eventually(|| panel()
+            .and_then(|p| p.get_attribute("data-claimlens-panel"))
+            .as_deref()
+            == Some("open"))
+        .await
+    );
+    assert_eq!(
+        storage.get_item("claimlens:panel").unwrap().as_deref(),
+        Some("hidden"),
+        "not written without rememberPanel"
+    );
+    mounted.unmount();
+
+    let mounted = remembering().mount(&container).await.unwrap();
     assert!(eventually(|| panel().is_some()).await);
     assert_eq!(
         panel()
@@ -607,7 +635,12 @@ async fn paint_mode_changes_no_node_and_hit_tests_clicks() {
         Dataset::bundled(),
         Box::new(claimlens::platform::BrowserUnicode),
     );
-    let mounted = boot::mount_in_mode(&container, matcher, boot::Mode::Paint).unwrap();
+    let mounted = boot::Settings::default()
+        .mode(boot::Mode::Paint)
+        .matcher(matcher)
+        .mount(&container)
+        .await
+        .unwrap();
     assert_eq!(
         container
             .get_attribute("data-claimlens-mode-used")
@@ -711,7 +744,7 @@ async fn theme_can_be_forced() {
                 .set_attribute("data-claimlens-theme", theme)
                 .unwrap();
         }
-        let mounted = boot::mount(&container).unwrap();
+        let mounted = boot::Settings::default().mount(&container).await.unwrap();
         settle().await;
         troops_mark(&container).click();
         assert!(eventually(|| card(TROOPS).is_some()).await);
@@ -768,7 +801,11 @@ async fn hostile_text_in_the_dataset_and_the_page_is_rendered_inert() {
             .prepend_with_str_1(payload)
             .unwrap();
         let matcher = Matcher::with_unicode(dataset, Box::new(claimlens::platform::BrowserUnicode));
-        let mounted = boot::mount_with(&container, matcher).unwrap();
+        let mounted = boot::Settings::default()
+            .matcher(matcher)
+            .mount(&container)
+            .await
+            .unwrap();
         settle().await;
         troops_mark(&container).click();
         assert!(eventually(|| card(TROOPS).is_some()).await, "{payload}");
@@ -831,7 +868,11 @@ async fn paint_mode_falls_back_to_marks_without_the_highlight_api() {
         Dataset::bundled(),
         Box::new(claimlens::platform::BrowserUnicode),
     );
-    let mounted = boot::mount_in_mode(&container, matcher, boot::Mode::Paint);
+    let mounted = boot::Settings::default()
+        .mode(boot::Mode::Paint)
+        .matcher(matcher)
+        .mount(&container)
+        .await;
     js_sys::Reflect::set(&global, &"Highlight".into(), &highlight).unwrap();
     let mounted = mounted.unwrap();
     assert_eq!(
@@ -845,5 +886,87 @@ async fn paint_mode_falls_back_to_marks_without_the_highlight_api() {
         .unwrap()
         .is_some());
     mounted.unmount();
+    container.remove();
+}
+
+/// Colour is never the only cue (the badges' icons and labels are tested
+/// natively): every rating's highlight has its own underline, line and
+/// style, in marks (the computed styles of real marks) and in paint mode
+/// (the rules its stylesheet paints with). And no mark carries a `style`
+/// attribute: the look comes from per-rating rules.
+#[wasm_bindgen_test]
+async fn every_rating_has_its_own_highlight_cue_besides_colour() {
+    use claimlens::dataset::Rating;
+    use claimlens::page::{Highlights, MarkSpec, Paint, TextMap};
+    use std::collections::HashSet;
+    let document = gloo::utils::document();
+    let slugs: Vec<&str> = Rating::ALL.iter().map(|r| r.slug()).collect();
+    let container = article(&format!("<p>{}</p>", slugs.join(" ")));
+    let map = TextMap::from_container(&container);
+    let mut highlights = Highlights::new(&document);
+    let mut starts = Vec::new();
+    let mut at = 0;
+    for slug in &slugs {
+        starts.push(at);
+        at += slug.chars().count() + 1;
+    }
+    for (i, rating) in Rating::ALL.iter().enumerate().rev() {
+        let spec = MarkSpec {
+            claim_id: "cue",
+            match_index: i,
+            rating: *rating,
+            label: rating.label(),
+            also: Vec::new(),
+        };
+        highlights
+            .wrap(&map, starts[i], starts[i] + slugs[i].len(), &spec)
+            .unwrap();
+    }
+    let window = gloo::utils::window();
+    let marks = container.query_selector_all("claimlens-mark").unwrap();
+    assert_eq!(marks.length() as usize, Rating::ALL.len());
+    let mut cues = HashSet::new();
+    for i in 0..marks.length() {
+        let mark: Element = marks.item(i).unwrap().unchecked_into();
+        assert!(!mark.has_attribute("style"), "no style attribute on marks");
+        let style = window.get_computed_style(&mark).unwrap().unwrap();
+        let get = |name: &str| style.get_property_value(name).unwrap();
+        assert!(get("text-decoration-line").contains("underline"));
+        cues.insert((get("text-decoration-line"), get("text-decoration-style")));
+    }
+    assert_eq!(
+        cues.len(),
+        Rating::ALL.len(),
+        "marks: each rating's underline differs from every other's: {cues:?}"
+    );
+    highlights.remove();
+
+    let paint = Paint::new(&document).unwrap();
+    let mut painted = HashSet::new();
+    let get = |target: &wasm_bindgen::JsValue, key: &str| {
+        js_sys::Reflect::get(target, &key.into()).unwrap()
+    };
+    for sheet in document.adopted_style_sheets().iter() {
+        let rules = get(&sheet, "cssRules");
+        for i in 0..get(&rules, "length").as_f64().unwrap() as u32 {
+            let rule = js_sys::Reflect::get_u32(&rules, i).unwrap();
+            let selector = get(&rule, "selectorText").as_string().unwrap_or_default();
+            if !selector.starts_with("::highlight(claimlens-") {
+                continue;
+            }
+            let style: web_sys::CssStyleDeclaration = get(&rule, "style").unchecked_into();
+            let value = |name: &str| style.get_property_value(name).unwrap();
+            painted.insert((
+                value("text-decoration-line"),
+                value("text-decoration-style"),
+            ));
+        }
+    }
+    assert_eq!(
+        painted.len(),
+        Rating::ALL.len(),
+        "paint: each rating's underline differs from every other's: {painted:?}"
+    );
+    paint.remove();
     container.remove();
 }

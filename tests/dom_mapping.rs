@@ -168,8 +168,7 @@ fn mapped_ranges_cover_exactly_the_span_and_highlights_restore_exactly() {
             let spec = MarkSpec {
                 claim_id: "c",
                 match_index: index,
-                colour: "#000",
-                line_style: "solid",
+                rating: claimlens::dataset::Rating::Accurate,
                 label: "test",
                 also: Vec::new(),
             };

@@ -17,11 +17,16 @@ const HERE = new URL(".", import.meta.url);
 const HELP = new URL("install.html", HERE).href;
 const NOTICE_TAG = "claimlens-notice";
 
-// CSP violations seen since the loader started: they say why a load failed.
+// Enforced CSP violations seen since the loader started: they say why a
+// load failed. A report-only policy blocks nothing, so it is ignored.
 const violations = [];
+// ClaimLens's own files: a violation is ours only if it names one of them.
+const OWN = [import.meta.url, ...[ENGINE_JS, ENGINE_WASM, "snippets/"].map((f) => new URL(f, HERE).href)];
 document.addEventListener("securitypolicyviolation", (event) => {
+  if (event.disposition === "report") return;
   violations.push(event);
-  if (/^style-src/.test(event.effectiveDirective)) {
+  const ours = [event.blockedURI, event.sourceFile].some((url) => OWN.some((own) => url?.startsWith(own)));
+  if (ours && /^style-src/.test(event.effectiveDirective)) {
     showNotice(blockedMessage("style"));
   }
 });
@@ -68,7 +73,36 @@ export async function mount(options = {}) {
 /** Removes every trace of ClaimLens from the page. */
 export function unmount() {
   document.querySelectorAll(NOTICE_TAG).forEach((notice) => notice.remove());
-  loaded?.unmount();
+  try {
+    loaded?.unmount();
+  } catch (error) {
+    // The engine trapped (a bug, with `panic = "abort"`): every call into
+    // it throws now, so the page is cleaned up from here.
+    console.error("ClaimLens failed and was removed from the page:", error);
+    loaded = undefined;
+    cleanUp();
+  }
+}
+
+/** The engine's teardown without the engine: unwraps the marks (merging
+ * the text they split), removes the UI, ClaimLens's attributes on the
+ * article, its stylesheets and its painted highlights. */
+function cleanUp() {
+  for (const mark of document.querySelectorAll("claimlens-mark")) {
+    const parent = mark.parentNode;
+    mark.replaceWith(...mark.childNodes);
+    parent.normalize();
+  }
+  document.querySelectorAll("claimlens-ui").forEach((ui) => ui.remove());
+  for (const name of ["state", "matches", "mode-used"]) {
+    document.querySelectorAll(`[data-claimlens-${name}]`).forEach((el) => el.removeAttribute(`data-claimlens-${name}`));
+  }
+  document.adoptedStyleSheets = document.adoptedStyleSheets.filter(
+    (sheet) => ![...sheet.cssRules].some((rule) => rule.cssText.includes("claimlens")));
+  const painted = globalThis.CSS?.highlights;
+  for (const name of [...(painted?.keys() ?? [])]) {
+    if (name.startsWith("claimlens-")) painted.delete(name);
+  }
 }
 
 /** Whether ClaimLens is annotating the page. */
@@ -202,7 +236,7 @@ function pageOptions(script) {
   for (const [key, value] of Object.entries(script.dataset)) {
     if (key === "manual") continue;
     if (key === "ratings") options.ratings = value.split(/[\s,]+/).filter(Boolean);
-    else if (key === "panel") options.panel = { on: true, true: true, off: false, false: false }[value] ?? value;
+    else if (key === "panel" || key === "rememberPanel") options[key] = { on: true, true: true, off: false, false: false }[value] ?? value;
     else options[key] = value;
   }
   return options;

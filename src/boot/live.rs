@@ -48,11 +48,7 @@ impl Live {
                 if added.is_empty() {
                     return;
                 }
-                PENDING.with(|p| p.borrow_mut().extend(added));
-                let settled = gloo::timers::callback::Timeout::new(SETTLE_MS, move || {
-                    when_idle(move || annotate(PENDING.with(|p| p.take())));
-                });
-                SETTLE.with(|s| *s.borrow_mut() = Some(settled));
+                requeue(added, annotate);
             },
         );
         let observer = MutationObserver::new(on_change.as_ref().unchecked_ref())?;
@@ -67,10 +63,21 @@ impl Live {
         })
     }
 
-    /// Drops the records of changes ClaimLens just made itself.
-    pub fn forget_own_changes(&self) {
-        self.observer.take_records();
+    /// The observer, whose queued records ClaimLens takes (and drops) right
+    /// after each change of its own.
+    pub fn observer(&self) -> MutationObserver {
+        self.observer.clone()
     }
+}
+
+/// Queues `added` and (re)starts the wait for the page to settle, after
+/// which `annotate` runs with everything queued, in idle time.
+pub fn requeue(added: Vec<Node>, annotate: fn(Vec<Node>)) {
+    PENDING.with(|p| p.borrow_mut().extend(added));
+    let settled = gloo::timers::callback::Timeout::new(SETTLE_MS, move || {
+        when_idle(move || annotate(PENDING.with(|p| p.take())));
+    });
+    SETTLE.with(|s| *s.borrow_mut() = Some(settled));
 }
 
 impl Drop for Live {
@@ -95,16 +102,19 @@ fn when_idle(work: impl FnOnce() + 'static) {
 }
 
 /// The added nodes worth reading: still in `container`, not ClaimLens's
-/// own, and not inside another of them (read once, not twice).
+/// own, and not inside another of them (read once, not twice). Linear in
+/// the number of nodes (times the depth of the tree): a `Set` answers
+/// "seen?" and "is an ancestor queued?".
 pub fn new_content(container: &Element, nodes: Vec<Node>) -> Vec<Node> {
-    let mut unique: Vec<Node> = Vec::with_capacity(nodes.len());
+    let queued = js_sys::Set::new(&JsValue::UNDEFINED);
+    let mut unique = Vec::with_capacity(nodes.len());
     for node in nodes {
-        if !unique.iter().any(|seen| seen.is_same_node(Some(&node))) {
+        if !queued.has(&node) {
+            queued.add(&node);
             unique.push(node);
         }
     }
-    let mut nodes = unique;
-    nodes.retain(|node| {
+    unique.retain(|node| {
         let element = match node.dyn_ref::<Element>() {
             Some(element) => Some(element.clone()),
             None => node.parent_element(),
@@ -118,10 +128,18 @@ pub fn new_content(container: &Element, nodes: Vec<Node>) -> Vec<Node> {
                     .is_none()
             })
     });
-    let all = nodes.clone();
-    nodes.retain(|node| {
-        !all.iter()
-            .any(|other| !other.is_same_node(Some(node)) && other.contains(Some(node)))
+    unique.retain(|node| {
+        let mut ancestor = node.parent_node();
+        while let Some(parent) = ancestor {
+            if queued.has(&parent) {
+                return false;
+            }
+            if container.is_same_node(Some(&parent)) {
+                break;
+            }
+            ancestor = parent.parent_node();
+        }
+        true
     });
-    nodes
+    unique
 }

@@ -3,13 +3,16 @@
 //! Marks are `claimlens-mark` elements: an unknown element name no host
 //! stylesheet targets (unlike `<mark>`, which pages and browsers style).
 //! Their look comes from one constructable stylesheet adopted by the
-//! document, which a CSP `style-src` cannot block and teardown removes.
+//! document, which a CSP `style-src` cannot block and teardown removes: a
+//! rule per rating selects `data-claimlens-rating`, so no mark carries a
+//! `style` attribute.
 //!
 //! Splitting a text node keeps the original node as the first part, so undo
 //! in reverse order rebuilds every original node, object identity included.
 
 use super::text_map::TextMap;
-use wasm_bindgen::{JsCast, JsValue};
+use crate::dataset::Rating;
+use wasm_bindgen::JsValue;
 use web_sys::{CssStyleSheet, Document, Element, Text};
 
 pub const MARK_TAG: &str = "claimlens-mark";
@@ -20,18 +23,25 @@ claimlens-mark[data-claimlens-claim] {
   display: inline;
   font: inherit;
   color: inherit;
-  text-decoration-line: underline;
-  text-decoration-style: solid;
-  text-decoration-thickness: 2px;
   text-underline-offset: 3px;
   cursor: pointer;
   background: color-mix(in srgb, currentColor 6%, transparent);
 }
-claimlens-mark[data-claimlens-style=dotted] { text-decoration-style: dotted; }
-claimlens-mark[data-claimlens-style=wavy] { text-decoration-style: wavy; }
-claimlens-mark[data-claimlens-style=double] { text-decoration-style: double; }
 claimlens-mark[data-claimlens-claim]:focus-visible { outline: 2px solid Highlight; outline-offset: 2px; }
 ";
+
+/// The marks' stylesheet: the base rule and one rule per rating.
+fn mark_css() -> String {
+    let mut css = MARK_CSS.to_string();
+    for rating in Rating::ALL {
+        css.push_str(&format!(
+            "claimlens-mark[data-claimlens-rating={}]{{{}}}\n",
+            rating.slug(),
+            super::decoration_css(rating)
+        ));
+    }
+    css
+}
 
 /// One split-and-wrap, remembered so it can be undone.
 struct Wrap {
@@ -91,9 +101,9 @@ pub struct Highlights {
 pub struct MarkSpec<'a> {
     pub claim_id: &'a str,
     pub match_index: usize,
-    pub colour: &'a str,
-    /// An underline style per rating, so colour is never the only cue.
-    pub line_style: &'a str,
+    /// Chooses the mark's rule in the stylesheet: its colour and its own
+    /// underline, so colour is never the only cue.
+    pub rating: Rating,
     pub label: &'a str,
     /// Companion cards (another claim stated in the same words) that open
     /// from this highlight too: their match indexes and rating labels.
@@ -104,7 +114,7 @@ impl Highlights {
     pub fn new(document: &Document) -> Highlights {
         let sheet = CssStyleSheet::new()
             .ok()
-            .filter(|s| s.replace_sync(MARK_CSS).is_ok());
+            .filter(|s| s.replace_sync(&mark_css()).is_ok());
         if let Some(sheet) = &sheet {
             let sheets = document.adopted_style_sheets();
             sheets.push(sheet);
@@ -149,10 +159,7 @@ impl Highlights {
                 indexes.push_str(&index.to_string());
             }
             mark.set_attribute("data-claimlens-match", &indexes)?;
-            mark.set_attribute("data-claimlens-style", spec.line_style)?;
-            mark.unchecked_ref::<web_sys::HtmlElement>()
-                .style()
-                .set_property("text-decoration-color", spec.colour)?;
+            mark.set_attribute("data-claimlens-rating", spec.rating.slug())?;
             let parent = wrapped.parent_node().ok_or("text node without parent")?;
             parent.insert_before(&mark, Some(&wrapped))?;
             mark.append_child(&wrapped)?;
@@ -198,16 +205,27 @@ impl Highlights {
         rewritten
     }
 
-    /// Restores every wrapped text node and removes the stylesheet; where
+    /// How many wraps are drawn: what [`Highlights::undo_to`] takes back to.
+    pub fn checkpoint(&self) -> usize {
+        self.wraps.len()
+    }
+
+    /// Unwraps everything drawn since checkpoint `len`, last first; where
     /// the page rewrote a node since, its own text is kept.
-    pub fn remove(&mut self) {
-        for wrap in self.wraps.drain(..).rev() {
+    pub fn undo_to(&mut self, len: usize) {
+        let len = len.min(self.wraps.len());
+        for wrap in self.wraps.drain(len..).rev() {
             if wrap.is_stale() {
                 wrap.discard();
             } else {
                 wrap.restore();
             }
         }
+    }
+
+    /// Restores every wrapped text node and removes the stylesheet.
+    pub fn remove(&mut self) {
+        self.undo_to(0);
         if let Some(sheet) = self.sheet.take() {
             let kept = js_sys::Array::new();
             for existing in self.document.adopted_style_sheets().iter() {

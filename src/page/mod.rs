@@ -15,16 +15,41 @@ pub use paint::Paint;
 pub use published::publication_date;
 pub use text_map::TextMap;
 
-use crate::dataset::Claim;
+use crate::dataset::{Claim, Rating};
 
-/// How a claim's highlight looks: colour plus an underline style per rating.
+/// Which card a claim's highlight opens and how it is named; its look
+/// comes from its rating (see [`decoration`]).
 pub fn highlight_spec(claim: &Claim, match_index: usize) -> MarkSpec<'_> {
     MarkSpec {
         claim_id: &claim.id,
         match_index,
-        colour: claim.rating.colour(),
-        line_style: claim.rating.underline(),
+        rating: claim.rating,
         label: claim.rating.label(),
         also: Vec::new(),
     }
+}
+
+/// A rating's highlight besides its colour: a line and a style of its own
+/// (`text-decoration-line`, `-style`), so that colour is never the only
+/// cue, in marks and in paint mode alike. A browser test compares the
+/// computed styles pairwise.
+pub fn decoration(rating: Rating) -> (&'static str, &'static str) {
+    match rating {
+        Rating::Accurate => ("underline", "solid"),
+        Rating::NeedsContext => ("underline", "dotted"),
+        Rating::Misleading => ("underline", "dashed"),
+        Rating::Outdated => ("underline", "double"),
+        Rating::False => ("underline", "wavy"),
+        Rating::Unverifiable => ("underline overline", "dotted"),
+    }
+}
+
+/// The declarations that draw `rating`'s highlight: line, style, colour
+/// and a 2 px thickness.
+pub fn decoration_css(rating: Rating) -> String {
+    let (line, style) = decoration(rating);
+    format!(
+        "text-decoration-line:{line};text-decoration-style:{style};text-decoration-color:{};text-decoration-thickness:2px;",
+        rating.colour()
+    )
 }

@@ -16,8 +16,9 @@ pub struct Paint {
     sheet: CssStyleSheet,
     /// The registered `Highlight` of each rating painted so far.
     highlights: RefCell<Vec<(Rating, JsValue)>>,
-    /// One range per match, in match order.
-    ranges: RefCell<Vec<Range>>,
+    /// One range per match, in match order, with the highlight it was
+    /// painted into and the pieces painted there (to undo it).
+    ranges: RefCell<Vec<(Range, JsValue, Array)>>,
 }
 
 fn registry() -> Option<JsValue> {
@@ -38,20 +39,15 @@ impl Paint {
             && Reflect::get(&js_sys::global(), &"Highlight".into()).is_ok_and(|h| h.is_function())
     }
 
-    /// Paints `spans` — (start, end, rating) in chars of `map`'s text.
-    pub fn new(
-        document: &Document,
-        map: &TextMap,
-        spans: &[(usize, usize, Rating)],
-    ) -> Result<Paint, JsValue> {
+    /// A painter with nothing painted yet, its stylesheet adopted.
+    pub fn new(document: &Document) -> Result<Paint, JsValue> {
         registry().ok_or("the CSS Custom Highlight API is missing")?;
         let mut css = String::new();
         for rating in Rating::ALL {
             css.push_str(&format!(
-                "::highlight(claimlens-{}) {{ text-decoration: underline {} {}; text-decoration-thickness: 2px; background-color: color-mix(in srgb, {} 12%, transparent); }}\n",
+                "::highlight(claimlens-{}){{{}background-color:color-mix(in srgb,{} 12%,transparent)}}\n",
                 rating.slug(),
-                rating.underline(),
-                rating.colour(),
+                super::decoration_css(rating),
                 rating.colour()
             ));
         }
@@ -63,7 +59,6 @@ impl Paint {
             highlights: RefCell::default(),
             ranges: RefCell::default(),
         };
-        paint.add(map, spans)?;
         let sheets = document.adopted_style_sheets();
         sheets.push(&paint.sheet);
         document.set_adopted_style_sheets(&sheets);
@@ -89,7 +84,6 @@ impl Paint {
             let range = self.document.create_range()?;
             range.set_start(&first.node, first.start_utf16)?;
             range.set_end(&last.node, last.end_utf16)?;
-            ranges.push(range);
             let painted = Array::new();
             for part in &parts {
                 let piece = self.document.create_range()?;
@@ -97,19 +91,39 @@ impl Paint {
                 piece.set_end(&part.node, part.end_utf16)?;
                 painted.push(&piece);
             }
-            if let Some((_, highlight)) = highlights.iter().find(|(r, _)| *r == rating) {
-                for piece in painted.iter() {
-                    call(highlight, "add", &[&piece])?;
-                }
-            } else {
-                let highlight = Reflect::construct(&constructor, &painted)?;
-                let name = format!("claimlens-{}", rating.slug());
-                call(&registry, "set", &[&name.as_str().into(), &highlight])?;
-                highlights.push((rating, highlight));
-            }
+            let highlight =
+                if let Some((_, highlight)) = highlights.iter().find(|(r, _)| *r == rating) {
+                    for piece in painted.iter() {
+                        call(highlight, "add", &[&piece])?;
+                    }
+                    highlight.clone()
+                } else {
+                    let highlight = Reflect::construct(&constructor, &painted)?;
+                    let name = format!("claimlens-{}", rating.slug());
+                    call(&registry, "set", &[&name.as_str().into(), &highlight])?;
+                    highlights.push((rating, highlight.clone()));
+                    highlight
+                };
+            ranges.push((range, highlight, painted));
         }
         self.ranges.borrow_mut().extend(ranges);
         Ok(())
+    }
+
+    /// How many matches are painted: what [`Paint::undo_to`] takes back to.
+    pub fn checkpoint(&self) -> usize {
+        self.ranges.borrow().len()
+    }
+
+    /// Unpaints every match painted since checkpoint `len`.
+    pub fn undo_to(&self, len: usize) {
+        let mut ranges = self.ranges.borrow_mut();
+        let len = len.min(ranges.len());
+        for (_, highlight, pieces) in ranges.drain(len..) {
+            for piece in pieces.iter() {
+                let _ = call(&highlight, "delete", &[&piece]);
+            }
+        }
     }
 
     /// Whether match `index` is still on the page (a framework may have
@@ -119,7 +133,7 @@ impl Paint {
             .borrow()
             .get(index)
             // Live ranges collapse when their text is removed.
-            .is_some_and(|range| {
+            .is_some_and(|(range, ..)| {
                 !range.collapsed()
                     && range
                         .start_container()
@@ -133,7 +147,7 @@ impl Paint {
             .borrow()
             .iter()
             .enumerate()
-            .find_map(|(index, range)| {
+            .find_map(|(index, (range, ..))| {
                 let rects = range.get_client_rects()?;
                 let inside = (0..rects.length())
                     .filter_map(|i| rects.item(i))
@@ -147,7 +161,7 @@ impl Paint {
         self.ranges
             .borrow()
             .get(index)
-            .map(Range::get_bounding_client_rect)
+            .map(|(range, ..)| range.get_bounding_client_rect())
     }
 
     /// Unregisters every highlight and removes the stylesheet.

@@ -10,7 +10,9 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { serve, launch, ROOT, TROOPS } from './harness.mjs';
 
-const DIST = join(ROOT, 'dist');
+// CLAIMLENS_DIST runs these tests on another build (to see a new test fail
+// on the code before a fix).
+const DIST = process.env.CLAIMLENS_DIST ?? join(ROOT, 'dist');
 const STORY = `
   <h1>Coalition meets in Paris</h1>
   <p>Leaders met in Paris on Thursday. Officials said <em>26 Western countries</em> are ready to deploy troops to Ukraine once the fighting stops.</p>
@@ -25,6 +27,12 @@ const FURNISHED = `<header>${NAV}</header>
   <aside class="related"><p>Related: Druzhba pipeline still carries Russian oil to Hungary and Slovakia.</p></aside></div>
   <footer><p>About this site.</p></footer>`;
 const LOADER = '<script type="module" src="/claimlens.js"></script>';
+const PAGE_STYLES = `<script>document.addEventListener('claimlens:ready', () => {
+  const p = document.createElement('p');
+  p.setAttribute('style', 'color: #a00');
+  p.textContent = 'Styled by the page itself.';
+  document.querySelector('footer').append(p);
+});</script>`;
 
 const html = ({ head = '', body }) =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Test page</title>${head}</head><body>${body}</body></html>`;
@@ -51,6 +59,7 @@ const PAGES = {
     body: html({ body: `<article>${STORY}</article><script type="module" src="/claimlens.js" data-manual></script>` }),
   },
   '/plain.html': { body: html({ body: FURNISHED }) },
+  '/remember.html': { body: html({ body: `${FURNISHED}<script type="module" src="/claimlens.js" data-remember-panel="on"></script>` }) },
   '/opted-out.html': { body: html({ head: '<meta name="claimlens" content="off">', body: FURNISHED }) },
   '/csp-no-wasm.html': {
     body: html({ body: FURNISHED + LOADER }),
@@ -60,13 +69,24 @@ const PAGES = {
     body: html({ body: FURNISHED + LOADER }),
     headers: { 'content-security-policy': "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'" },
   },
+  // The page's own inline style, added after ClaimLens is ready, breaks the
+  // page's style-src: not ClaimLens's business.
+  '/csp-page-style.html': {
+    body: html({ body: FURNISHED + LOADER + PAGE_STYLES }),
+    headers: { 'content-security-policy': "script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'; style-src 'self'" },
+  },
+  // A report-only policy blocks nothing.
+  '/csp-report-only.html': {
+    body: html({ body: FURNISHED + LOADER + PAGE_STYLES }),
+    headers: { 'content-security-policy-report-only': "style-src 'none'" },
+  },
   '/csp-no-connect.html': {
     body: html({ body: FURNISHED + LOADER }),
     headers: { 'content-security-policy': "script-src 'self' 'wasm-unsafe-eval'; connect-src 'none'" },
   },
 };
 
-let site, otherOrigin, browser, bookmarkletSource;
+let site, otherOrigin, browser, bookmarkletSource, unreachable;
 before(async () => {
   site = await serve(DIST, PAGES);
   // A second origin for pages that do not trust ClaimLens's host.
@@ -75,6 +95,10 @@ before(async () => {
   });
   browser = await launch();
   bookmarkletSource = await bookmarkletFor(site.url + '/');
+  // A host nobody listens on: a server's port, once the server is closed.
+  const gone = await serve(DIST);
+  unreachable = gone.url;
+  await gone.close();
 });
 after(async () => {
   await browser?.close();
@@ -105,6 +129,15 @@ async function open(url) {
   await page.addInitScript(() => {
     window.__violations = [];
     document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.effectiveDirective));
+    // Every storage write, even of a value already there.
+    window.__storageWrites = [];
+    for (const method of ['setItem', 'removeItem', 'clear']) {
+      const original = Storage.prototype[method];
+      Storage.prototype[method] = function (...args) {
+        window.__storageWrites.push([this === localStorage ? 'local' : 'session', method, ...args]);
+        return original.apply(this, args);
+      };
+    }
   });
   await page.goto(url);
   return { page, errors, consoleErrors, requests };
@@ -202,7 +235,7 @@ test('JS API: clear errors for bad options, mounting twice is a no-op, unmount r
   assert.equal(await page.locator('[data-claimlens-claim]').count(), 0, 'data-manual: nothing until asked');
 
   const failure = (options) => page.evaluate((o) => ClaimLens.mount(o).then(() => 'mounted', (e) => e.message), options);
-  assert.match(await failure({ colour: 'red' }), /unknown option `colour`, expected one of article, theme, mode, ratings, panel/);
+  assert.match(await failure({ colour: 'red' }), /unknown option `colour`, expected one of article, theme, mode, ratings, panel, rememberPanel/);
   assert.match(await failure({ panel: 'yes' }), /invalid type: string "yes", expected a boolean/);
   assert.match(await failure({ mode: 'glitter' }), /unknown variant `glitter`/);
   assert.match(await failure({ ratings: ['fake'] }), /unknown rating `fake`/);
@@ -303,13 +336,30 @@ test("CSP connect-src 'none': a visible message says the engine could not be dow
   await page.close();
 });
 
-test('no network requests beyond the page and ClaimLens\'s own files, no cookies', async () => {
+/** Both storages of the page's origin, as they are. */
+const storages = (page) => page.evaluate(() =>
+  [localStorage, sessionStorage].map((s) => Object.fromEntries(Object.entries(s))));
+
+/** Opens, hides and restores the summary panel, as a reader would. */
+async function usePanel(page) {
+  await page.locator('[data-claimlens-panel] .toggle').click();
+  await page.locator('[data-claimlens-panel="open"]').waitFor();
+  await page.locator('[data-claimlens-panel] .hide').click();
+  await page.locator('[data-claimlens-panel="hidden"] .restore').click();
+  await page.locator('[data-claimlens-panel="collapsed"]').waitFor();
+}
+
+test('no network requests beyond the page and ClaimLens\'s own files, no cookies, no storage', async () => {
   const { page, requests, errors } = await open(site.url + '/auto.html');
+  const stored = await storages(page);
   await ready(page);
   await page.locator(`[data-claimlens-claim="${TROOPS}"][tabindex]`).click();
   await page.locator(`[data-claimlens-card="${TROOPS}"]`).waitFor();
+  await usePanel(page);
   await page.locator('[data-claimlens-panel] .toggle').click();
   await page.waitForTimeout(300);
+  assert.deepEqual(await page.evaluate(() => window.__storageWrites), [], 'no storage writes in default embed mode');
+  assert.deepEqual(await storages(page), stored, 'localStorage and sessionStorage unchanged');
   const own = (u) => u === site.url + '/auto.html' || u === site.url + '/claimlens.js' || ENGINE.test(u)
     || u.startsWith(site.url + '/snippets/');
   assert.deepEqual(requests.filter((u) => !own(u)), [], 'only its own files');
@@ -318,3 +368,99 @@ test('no network requests beyond the page and ClaimLens\'s own files, no cookies
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('bookmarklet mode writes no storage on the site the reader visits', async () => {
+  const { page, errors } = await open(site.url + '/plain.html');
+  const stored = await storages(page);
+  await page.evaluate(bookmarkletSource);
+  await ready(page);
+  await usePanel(page);
+  await page.evaluate(bookmarkletSource);
+  await page.waitForFunction(() => !document.querySelector('[data-claimlens-state]'));
+  assert.deepEqual(await page.evaluate(() => window.__storageWrites), [], 'no storage writes');
+  assert.deepEqual(await storages(page), stored, 'localStorage and sessionStorage unchanged');
+  assert.deepEqual(await page.context().cookies(), [], 'no cookies');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('data-remember-panel="on": the publisher lets the panel keep the reader\'s choice', async () => {
+  const { page, errors } = await open(site.url + '/remember.html');
+  await ready(page);
+  await page.locator('[data-claimlens-panel] .hide').click();
+  await page.locator('[data-claimlens-panel="hidden"]').waitFor();
+  assert.equal(await page.evaluate(() => localStorage.getItem('claimlens:panel')), 'hidden');
+  await page.reload();
+  await ready(page);
+  await page.locator('[data-claimlens-panel="hidden"]').waitFor();
+  await page.evaluate(() => localStorage.removeItem('claimlens:panel'));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+for (const [path, what] of [['/csp-page-style.html', 'the page\'s own style-src violation'], ['/csp-report-only.html', 'a report-only policy']]) {
+  test(`no CSP alert for ${what}`, async () => {
+    const { page, errors } = await open(site.url + path);
+    await ready(page);
+    await page.waitForFunction(() => window.__violations.some((d) => d.startsWith('style-src')));
+    await page.waitForTimeout(200);
+    assert.equal(await notice(page), '', 'no notice');
+    assert.ok((await marked(page)).length > 0, 'ClaimLens works');
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+}
+
+test('bookmarklet with an unreachable host: says it could not load, not that CSP blocked it', async () => {
+  const { page, errors } = await open(site.url + '/plain.html');
+  const source = bookmarkletSource.replaceAll(site.url + '/', unreachable + '/');
+  const host = new URL(unreachable).host;
+  const before = await snapshot(page);
+  await page.evaluate(source);
+  await page.waitForSelector('claimlens-notice .box', { timeout: 15000 });
+  const text = await notice(page);
+  assert.match(text, new RegExp(`could not load ClaimLens from ${host.replaceAll('.', '\\.')}`));
+  assert.doesNotMatch(text, /security policy/);
+  await page.evaluate(source);
+  await page.waitForFunction(() => !document.querySelector('claimlens-notice'));
+  assert.deepEqual(await snapshot(page), before, 'a second click removes the notice');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+for (const mode of ['marks', 'paint']) {
+  test(`${mode}: on the host page ClaimLens changes only what ARCHITECTURE.md lists`, async () => {
+    const { page, errors } = await open(site.url + '/manual.html');
+    await page.waitForFunction(() => window.ClaimLens);
+    await page.evaluate(() => {
+      window.__changes = new Set();
+      new MutationObserver((records) => {
+        for (const r of records) {
+          const at = r.target.nodeName.toLowerCase();
+          if (r.type === 'attributes') window.__changes.add(`${at}[${r.attributeName}]`);
+          for (const n of r.addedNodes) window.__changes.add(`${at} > ${n.nodeName.toLowerCase()}`);
+        }
+      }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+    });
+    assert.equal(await page.evaluate((mode) => ClaimLens.mount({ mode }), mode), true);
+    await ready(page);
+    // A reader opens a card from its highlight (or the panel) and the panel.
+    await page.locator('[data-claimlens-panel] .toggle').click();
+    await page.locator('[data-claimlens-entry="0"]').click();
+    await page.locator('[data-claimlens-card]').first().waitFor();
+    await page.keyboard.press('Escape');
+    await page.waitForTimeout(100);
+    const changes = await page.evaluate(() => [...window.__changes]);
+    const allowed = [
+      /^article\[data-claimlens-(state|matches|mode-used)\]$/,
+      /^body > claimlens-ui$/,
+      ...(mode === 'marks' ? [/^claimlens-mark\[(tabindex|role|aria-haspopup|aria-expanded|aria-label)\]$/, /^(p|em) > (claimlens-mark|#text)$/, /^claimlens-mark > #text$/] : []),
+    ];
+    assert.deepEqual(changes.filter((c) => !allowed.some((a) => a.test(c))), [], `changes: ${changes.join(', ')}`);
+    assert.ok(changes.includes('body > claimlens-ui'));
+    if (mode === 'marks') assert.ok(changes.includes('claimlens-mark[aria-expanded]'), 'the card set aria-expanded on its mark');
+    assert.equal(await page.locator('[style]').count(), 0, 'no style attribute anywhere on the page');
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+}

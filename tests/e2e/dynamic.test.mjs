@@ -24,15 +24,38 @@ const LONG = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>
   <article id="story">${LONG_STORY}</article><div id="control" hidden>${LONG_STORY}</div>
   <script type="module" src="/claimlens.js" data-manual></script></body></html>`;
 
+// Infinite scroll: a page that appends 50 paragraphs, each with claim
+// mentions, in one go (as a feed's next page arrives).
+const SCROLL_PARAGRAPH = (i) => `<p>Update ${i}: officials said 26 Western countries are ready to deploy troops to Ukraine once the fighting stops. Hungary still receives Russian oil through the Druzhba pipeline. Putin has shown no signs of making concessions to end the war.</p>`;
+const SCROLL = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Feed</title></head><body>
+  <article id="story">${FIRST}</article>
+  <script type="module" src="/claimlens.js" data-manual></script></body></html>`;
+
+// The release build by default; CLAIMLENS_DIST runs these tests on another
+// build (to see a new test fail on the code before a fix).
+const DIST = process.env.CLAIMLENS_DIST ?? join(ROOT, 'dist');
+
 let site, browser;
 before(async () => {
-  site = await serve(join(ROOT, 'dist'), { '/live.html': { body: PAGE }, '/long.html': { body: LONG } });
+  site = await serve(DIST, { '/live.html': { body: PAGE }, '/long.html': { body: LONG }, '/scroll.html': { body: SCROLL } });
   browser = await launch();
 });
 after(async () => {
   await browser?.close();
   await site?.close();
 });
+
+/** Records every task over 50 ms from before any script of the page runs
+ * (so before ClaimLens loads). The test pages themselves do no long work:
+ * their only script is the loader, and the changes the tests make are
+ * single DOM operations, so any long task is ClaimLens's. */
+const watchLongTasks = (page) => page.addInitScript(() => {
+  window.__longTasks = [];
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) window.__longTasks.push(Math.round(entry.duration));
+  }).observe({ type: 'longtask', buffered: true });
+});
+const longTasks = (page) => page.evaluate(() => window.__longTasks);
 
 /** Applies the same change to the story and the control copy. */
 const change = (page, fn) => page.evaluate((source) => {
@@ -114,6 +137,7 @@ async function longPageDoing(action) {
   const page = await browser.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
+  await watchLongTasks(page);
   await page.goto(site.url + '/long.html');
   await page.waitForFunction(() => window.ClaimLens);
   await page.addScriptTag({ content: whileDrawing(action) });
@@ -146,6 +170,26 @@ test('text the page changes while a long article is being highlighted is read ag
   const texts = await page.$$eval('#story claimlens-mark', (marks) => marks.map((m) => m.textContent));
   assert.equal(texts.length, 801, 'every claim, once');
   assert.equal(await page.getAttribute('#story', 'data-claimlens-matches'), '801');
+  assert.deepEqual(await longTasks(page), [], 'no task over 50 ms, even when the text changed part-way (ms)');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('infinite scroll: 50 appended paragraphs are annotated with no task over 50 ms', async () => {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await watchLongTasks(page);
+  await page.goto(site.url + '/scroll.html');
+  await page.waitForFunction(() => window.ClaimLens);
+  assert.equal(await page.evaluate(() => ClaimLens.mount({ article: '#story' })), true);
+  await page.waitForSelector('[data-claimlens-state="ready"]');
+  assert.equal(await page.getAttribute('#story', 'data-claimlens-matches'), '1');
+  const paragraphs = Array.from({ length: 50 }, (_, i) => SCROLL_PARAGRAPH(i + 1)).join('');
+  await page.evaluate((html) => document.getElementById('story').insertAdjacentHTML('beforeend', html), paragraphs);
+  await page.waitForFunction(() => document.getElementById('story').dataset.claimlensMatches === '151', null, { timeout: 10000 });
+  assert.equal(await page.locator('#story claimlens-mark[tabindex]').count(), 151, 'every mention highlighted once');
+  assert.deepEqual(await longTasks(page), [], 'no task over 50 ms (ms)');
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -42,11 +42,15 @@ pub struct AppProps {
     pub report: Rc<Report>,
     /// Whether to show the summary panel.
     pub panel: bool,
+    /// Whether the panel keeps the reader's choice in `localStorage`.
+    pub remember_panel: bool,
 }
 
 impl PartialEq for AppProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.report, &other.report) && self.panel == other.panel
+        Rc::ptr_eq(&self.report, &other.report)
+            && self.panel == other.panel
+            && self.remember_panel == other.remember_panel
     }
 }
 
@@ -137,7 +141,7 @@ pub fn App(props: &AppProps) -> Html {
     html! {
         <>
             if props.panel {
-                <SummaryPanel {entries} {on_choose} />
+                <SummaryPanel {entries} {on_choose} remember={props.remember_panel} />
             }
             { for card }
         </>

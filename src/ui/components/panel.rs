@@ -14,9 +14,13 @@ pub struct PanelProps {
     pub entries: Vec<PanelEntry>,
     /// A claim was chosen: show its highlight and card.
     pub on_choose: Callback<usize>,
+    /// Keep the reader's choice in `localStorage` (the publisher's
+    /// `rememberPanel` option); otherwise no storage is read or written.
+    pub remember: bool,
 }
 
-/// How much of the panel the reader wants: remembered per site.
+/// How much of the panel the reader wants: remembered per site where the
+/// publisher allows it.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum View {
     Collapsed,
@@ -26,12 +30,14 @@ enum View {
 
 const STORAGE_KEY: &str = "claimlens:panel";
 
-fn remembered() -> View {
-    let stored = gloo::utils::window()
-        .local_storage()
-        .ok()
+fn storage(remember: bool) -> Option<web_sys::Storage> {
+    remember
+        .then(|| gloo::utils::window().local_storage().ok().flatten())
         .flatten()
-        .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten());
+}
+
+fn remembered(remember: bool) -> View {
+    let stored = storage(remember).and_then(|s| s.get_item(STORAGE_KEY).ok().flatten());
     match stored.as_deref() {
         Some("open") => View::Open,
         Some("hidden") => View::Hidden,
@@ -39,7 +45,7 @@ fn remembered() -> View {
     }
 }
 
-fn remember(view: View) {
+fn remember(remember: bool, view: View) {
     let value = match view {
         View::Collapsed => "collapsed",
         View::Open => "open",
@@ -47,23 +53,29 @@ fn remember(view: View) {
     };
     // Storage can be full or forbidden (private modes, sandboxed frames): the
     // choice then lasts for this page only.
-    if let Some(storage) = gloo::utils::window().local_storage().ok().flatten() {
+    if let Some(storage) = storage(remember) {
         let _ = storage.set_item(STORAGE_KEY, value);
     }
 }
 
 /// A small floating control — "3 claims in this article have context" —
 /// that expands to the list of claims; choosing one shows its card. The
-/// reader can hide it; the choice is remembered.
+/// reader can hide it; where the publisher allows, the choice is remembered.
 #[function_component]
 pub fn SummaryPanel(props: &PanelProps) -> Html {
-    let view = use_state(remembered);
+    let keep = props.remember;
+    let view = use_state(|| remembered(keep));
     let set = |next: View| {
         let view = view.clone();
         Callback::from(move |_: MouseEvent| {
-            remember(next);
+            remember(keep, next);
             view.set(next);
         })
+    };
+    let hide_label = if keep {
+        "Hide ClaimLens on this site"
+    } else {
+        "Hide ClaimLens on this page"
     };
     let count = props.entries.len();
     if count == 0 {
@@ -92,14 +104,14 @@ pub fn SummaryPanel(props: &PanelProps) -> Html {
             <div class="panel" data-claimlens-panel="collapsed">
                 {announcement}
                 <button type="button" class="toggle" aria-expanded="false" onclick={set(View::Open)}>{label}</button>
-                <button type="button" class="hide" aria-label="Hide ClaimLens on this site" onclick={set(View::Hidden)}>{"×"}</button>
+                <button type="button" class="hide" aria-label={hide_label} onclick={set(View::Hidden)}>{"×"}</button>
             </div>
         },
         View::Open => html! {
             <div class="panel open" data-claimlens-panel="open">
                 {announcement}
                 <button type="button" class="toggle" aria-expanded="true" onclick={set(View::Collapsed)}>{label}</button>
-                <button type="button" class="hide" aria-label="Hide ClaimLens on this site" onclick={set(View::Hidden)}>{"×"}</button>
+                <button type="button" class="hide" aria-label={hide_label} onclick={set(View::Hidden)}>{"×"}</button>
                 <ul role="list">
                     { for props.entries.iter().map(|entry| {
                         let choose = props.on_choose.reform({

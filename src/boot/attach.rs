@@ -1,0 +1,150 @@
+//! Over drawn highlights: the UI in its shadow root, the public contract
+//! (`data-claimlens-*` on the article, the `claimlens:ready` event), and
+//! the watch for content the page adds later.
+
+use super::highlighter::Highlighter;
+use super::{added, live, Mounted, Settings, Theme, COUNT_ATTR, MODE_ATTR, STATE_ATTR};
+use crate::matcher::{Match, Matcher};
+use crate::page::TextMap;
+use crate::ui::{card_css, App, AppProps, Report};
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::JsValue;
+use web_sys::{
+    CssStyleSheet, CustomEvent, CustomEventInit, Element, ShadowRootInit, ShadowRootMode,
+};
+
+/// Forces the card's theme: `light` or `dark`.
+const THEME_ATTR: &str = "data-claimlens-theme";
+
+/// Renders the UI over drawn highlights and starts watching the page; on
+/// failure, leaves no trace.
+pub(super) fn attach_or_undo(
+    container: &Element,
+    map: TextMap,
+    matcher: Matcher,
+    matches: Vec<Match>,
+    highlighter: Rc<RefCell<Highlighter>>,
+    settings: &Settings,
+) -> Result<Mounted, JsValue> {
+    let paint = highlighter.borrow().paint();
+    match attach(container, &map, matcher, matches, paint, settings) {
+        Ok((ui_host, app, report)) => Ok(Mounted {
+            container: container.clone(),
+            ui_host,
+            highlighter,
+            app,
+            report,
+            ratings: settings.ratings.clone(),
+            live: live::Live::watch(container, added::annotate_added).ok(),
+        }),
+        Err(error) => {
+            highlighter.borrow_mut().remove();
+            for attribute in [STATE_ATTR, COUNT_ATTR, MODE_ATTR] {
+                let _ = container.remove_attribute(attribute);
+            }
+            Err(error)
+        }
+    }
+}
+
+/// The public event listing matches found in `map`: `detail` is an array
+/// of `{ claimId, text }`.
+pub(super) fn matches_event(
+    name: &str,
+    map: &TextMap,
+    matcher: &Matcher,
+    matches: &[Match],
+) -> Result<CustomEvent, JsValue> {
+    let detail = js_sys::Array::new();
+    let chars: Vec<char> = map.text().chars().collect();
+    for found in matches {
+        let item = js_sys::Object::new();
+        js_sys::Reflect::set(
+            &item,
+            &"claimId".into(),
+            &matcher.claim(found).id.as_str().into(),
+        )?;
+        let text: String = chars[found.span.start..found.span.end].iter().collect();
+        js_sys::Reflect::set(&item, &"text".into(), &text.into())?;
+        detail.push(&item);
+    }
+    let init = CustomEventInit::new();
+    init.set_detail(&detail);
+    CustomEvent::new_with_event_init_dict(name, &init)
+}
+
+/// Renders the UI and announces readiness; on failure, removes the UI host.
+fn attach(
+    container: &Element,
+    map: &TextMap,
+    matcher: Matcher,
+    matches: Vec<Match>,
+    paint: Option<Rc<crate::page::Paint>>,
+    settings: &Settings,
+) -> Result<(Element, yew::AppHandle<App>, Rc<Report>), JsValue> {
+    let document = gloo::utils::document();
+    container.set_attribute(MODE_ATTR, if paint.is_some() { "paint" } else { "marks" })?;
+    // Everything that can fail without side effects comes first.
+    let ready = matches_event("claimlens:ready", map, &matcher, &matches)?;
+
+    let ui_host = document.create_element("claimlens-ui")?;
+    ui_host.set_attribute("data-claimlens-ui", "")?;
+    // The `theme` option, else `data-claimlens-theme="light|dark"` on the
+    // article, forces a theme; anything else follows the reader's scheme.
+    let theme = match settings.theme {
+        Some(Theme::Light) => Some("light".to_string()),
+        Some(Theme::Dark) => Some("dark".to_string()),
+        Some(Theme::Auto) => None,
+        None => container
+            .get_attribute(THEME_ATTR)
+            .filter(|t| t == "light" || t == "dark"),
+    };
+    if let Some(theme) = theme {
+        ui_host.set_attribute("data-theme", &theme)?;
+    }
+    let shadow = ui_host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?;
+    let sheet = CssStyleSheet::new()?;
+    sheet.replace_sync(&card_css())?;
+    shadow.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
+    let root = document.create_element("div")?;
+    shadow.append_child(&root)?;
+    document
+        .body()
+        .ok_or("the page has no body")?
+        .append_child(&ui_host)?;
+
+    let count = matches.len();
+    let report = Rc::new(Report {
+        matcher,
+        matches: RefCell::new(matches),
+        container: container.clone(),
+        ui_host: ui_host.clone(),
+        published: crate::page::publication_date(&document, container),
+        paint,
+        refresh: RefCell::new(None),
+    });
+    let app = yew::Renderer::<App>::with_root_and_props(
+        root,
+        AppProps {
+            report: report.clone(),
+            panel: settings.panel,
+            remember_panel: settings.remember_panel,
+        },
+    )
+    .render();
+    let announce = || -> Result<(), JsValue> {
+        container.set_attribute(STATE_ATTR, "ready")?;
+        container.set_attribute(COUNT_ATTR, &count.to_string())?;
+        document.dispatch_event(&ready)?;
+        Ok(())
+    };
+    match announce() {
+        Ok(()) => Ok((ui_host, app, report)),
+        Err(error) => {
+            app.destroy();
+            ui_host.remove();
+            Err(error)
+        }
+    }
+}
