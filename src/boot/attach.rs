@@ -48,6 +48,14 @@ pub(super) fn attach_or_undo(
     }
 }
 
+/// One entry of a public event's `detail`, as the page reads it.
+#[derive(serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+struct EventMatch<'a> {
+    claim_id: &'a str,
+    text: String,
+}
+
 /// The public event listing matches found in `map`: `detail` is an array
 /// of `{ claimId, text }`.
 pub(super) fn matches_event(
@@ -56,21 +64,16 @@ pub(super) fn matches_event(
     matcher: &Matcher,
     matches: &[Match],
 ) -> Result<CustomEvent, JsValue> {
-    let detail = js_sys::Array::new();
     let chars: Vec<char> = map.text().chars().collect();
-    for found in matches {
-        let item = js_sys::Object::new();
-        js_sys::Reflect::set(
-            &item,
-            &"claimId".into(),
-            &matcher.claim(found).id.as_str().into(),
-        )?;
-        let text: String = chars[found.span.start..found.span.end].iter().collect();
-        js_sys::Reflect::set(&item, &"text".into(), &text.into())?;
-        detail.push(&item);
-    }
+    let detail: Vec<EventMatch> = matches
+        .iter()
+        .map(|found| EventMatch {
+            claim_id: &matcher.claim(found).id,
+            text: chars[found.span.start..found.span.end].iter().collect(),
+        })
+        .collect();
     let init = CustomEventInit::new();
-    init.set_detail(&detail);
+    init.set_detail(&serde_wasm_bindgen::to_value(&detail)?);
     CustomEvent::new_with_event_init_dict(name, &init)
 }
 
