@@ -150,7 +150,7 @@ proptest! {
         at in any::<prop::sample::Index>(), len in 0usize..8, garbage in "\\PC{0,8}", tail in "\\PC{1,8}",
     ) {
         let text = encoded();
-        let (damaged, _) = damage(text, at.clone(), len, &garbage);
+        let (damaged, _) = damage(text, at, len, &garbage);
         let _ = compact::decode(&damaged);
         let cut: String = text.chars().take(at.index(text.chars().count())).collect();
         prop_assert!(compact::decode(&cut).is_none(), "a prefix of {} chars decoded", cut.chars().count());
@@ -174,9 +174,9 @@ proptest! {
         let load = |s: &str| Matcher::from_compiled(Dataset::bundled(), Box::new(RustUnicode), s);
         let (damaged, position) = if same_length {
             let ascii: String = garbage.chars().map(|c| char::from(b'0' + (c as u32 % 75) as u8)).collect();
-            damage(index, at.clone(), ascii.chars().count(), &ascii)
+            damage(index, at, ascii.chars().count(), &ascii)
         } else {
-            damage(index, at.clone(), len, &garbage)
+            damage(index, at, len, &garbage)
         };
         if let Some(loaded) = load(&damaged) {
             let examples = matcher().dataset().claims.iter().flat_map(|c| c.examples.first());
