@@ -100,6 +100,48 @@ fn imported_claims_write_valid_source_files() {
     assert_eq!(parsed.claims, sorted);
 }
 
+/// The writer quotes what editors and publishers really write: quotes of
+/// both kinds, backslashes, line breaks, TOML's own delimiters, control
+/// characters, right-to-left and astral text; every one reads back as is.
+#[test]
+fn written_claims_read_back_whatever_their_text() {
+    let awkward = [
+        r#"He said "no" and 'never'"#,
+        r"C:\path\ and \n not a newline",
+        "two\nlines\r\nand a\ttab",
+        r#"''' and """ inside"#,
+        "bell \u{7}, delete \u{7f} and escape \u{1b}[0m",
+        "عربي עברית \u{202e}reversed",
+        "emoji 👩‍👩‍👧 and 𝟐𝟔 and ﬁ",
+        "= [match] # not a comment",
+    ];
+    let mut claim = import(FOREIGN, &[]).unwrap().remove(0);
+    for (i, text) in awkward.iter().enumerate() {
+        claim.claim_reviewed = format!("Claim {text}");
+        claim.summary = format!("Summary {text}");
+        claim.context = format!("Context {text}");
+        claim.rating_label = Some(format!("Label {text}"));
+        claim.sources[0].title = format!("Title {text}");
+        claim.examples = vec![format!("Example {text}")];
+        claim.counterexamples = vec![format!("Counter {text}")];
+        claim.pattern.none_of = vec![format!("none {text}")];
+        let dir = std::env::temp_dir().join(format!("claimlens-write-{}-{i}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("claims")).unwrap();
+        std::fs::write(
+            dir.join("dataset.toml"),
+            "version = \"t\"\nschema = 2\nreleased = \"2026-11-27\"\n",
+        )
+        .unwrap();
+        let written = to_toml(&claim);
+        std::fs::write(dir.join("claims").join("c.toml"), &written).unwrap();
+        let parsed = SourceFiles::read(&dir).unwrap().parse();
+        std::fs::remove_dir_all(&dir).unwrap();
+        let parsed = parsed.unwrap_or_else(|e| panic!("{e}\n{written}"));
+        assert_eq!(parsed.claims, vec![claim.clone()], "{written}");
+    }
+}
+
 const FOREIGN: &str = r#"{
   "@context": "https://schema.org",
   "@type": "ClaimReview",

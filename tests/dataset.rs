@@ -133,6 +133,26 @@ fn each_broken_rule_is_reported_with_file_line_and_field() {
             GOOD_CLAIM.replace("https://example.org/a", "https://no host"),
             "c0.toml:15: sources.url",
         ),
+        // What a browser would not open, though it starts with https://
+        // and its host has a dot (the hand-written check let these through).
+        (
+            "url-port-out-of-range",
+            MANIFEST,
+            GOOD_CLAIM.replace("https://example.org/a", "https://example.org:99999/a"),
+            "c0.toml:15: sources.url: `https://example.org:99999/a` is not a well-formed URL",
+        ),
+        (
+            "url-forbidden-host-char",
+            MANIFEST,
+            GOOD_CLAIM.replace("https://example.org/a", "https://exa<mple.org/a"),
+            "c0.toml:15: sources.url: `https://exa<mple.org/a` is not a well-formed URL",
+        ),
+        (
+            "url-bad-ipv6",
+            MANIFEST,
+            GOOD_CLAIM.replace("https://example.org/a", "https://[1.2.3.4/a"),
+            "c0.toml:15: sources.url: `https://[1.2.3.4/a` is not a well-formed URL",
+        ),
         (
             "impossible-date",
             MANIFEST,

@@ -243,6 +243,9 @@ impl<'a> Checker<'a> {
         self.date_value(value, field).map(|d| (d, line))
     }
 
+    /// An absolute `https://` URL on a public host name, parsed by the `url`
+    /// crate (WHATWG rules): the card links only `https://` sources, and a
+    /// link a browser would not open is a broken source.
     pub(super) fn https_url(
         &mut self,
         value: Option<Spanned<String>>,
@@ -256,31 +259,31 @@ impl<'a> Checker<'a> {
             Some(v) => v,
         };
         let line = self.line_of(value.span().start);
-        let url = value.get_ref().trim();
-        let host = url
-            .strip_prefix("https://")
-            .map(|rest| rest.split(['/', '?', '#']).next().unwrap_or_default());
-        match host {
-            Some(host)
-                if host.contains('.')
-                    && !host.contains(char::is_whitespace)
-                    && !url.contains(char::is_whitespace) =>
-            {
-                Some(url.to_string())
+        let text = value.get_ref().trim();
+        if !text.starts_with("https://") {
+            self.report(
+                line,
+                field,
+                format!("`{text}` is not https; link the https:// address of the source"),
+            );
+            return None;
+        }
+        let public_host = |url: &url::Url| match url.host() {
+            Some(url::Host::Domain(name)) => {
+                name.contains('.') && name.split('.').all(|label| !label.is_empty())
             }
-            Some(_) => {
+            Some(url::Host::Ipv4(_)) => true,
+            _ => false,
+        };
+        match url::Url::parse(text) {
+            Ok(url) if public_host(&url) && !text.contains(char::is_whitespace) => {
+                Some(text.to_string())
+            }
+            _ => {
                 self.report(
                     line,
                     field,
-                    format!("`{url}` is not a well-formed URL; write https://host/path"),
-                );
-                None
-            }
-            None => {
-                self.report(
-                    line,
-                    field,
-                    format!("`{url}` is not https; link the https:// address of the source"),
+                    format!("`{text}` is not a well-formed URL; write https://host/path"),
                 );
                 None
             }

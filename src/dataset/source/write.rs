@@ -1,133 +1,149 @@
-//! Writing a claim back as its source file (`claimlens import`).
+//! Writing a claim back as its source file (`claimlens import`), through
+//! `toml_edit`, so quoting and escaping are the TOML library's, not ours.
 
 use super::super::{Claim, Evidence};
+use toml_edit::{value, Array, ArrayOfTables, DocumentMut, InlineTable, Item, Table, Value};
 
 /// Writes `claim` as a source file that [`SourceFiles::parse`] reads back to
 /// the same claim. Used by `claimlens import`.
+///
+/// [`SourceFiles::parse`]: super::SourceFiles::parse
 pub fn to_toml(claim: &Claim) -> String {
-    use std::fmt::Write as _;
-    let mut out = String::new();
-    let key = |out: &mut String, name: &str, value: &str| {
-        let _ = writeln!(out, "{name} = {}", toml_string(value));
-    };
-    key(&mut out, "id", &claim.id);
-    key(&mut out, "claim_reviewed", &claim.claim_reviewed);
-    key(&mut out, "rating", claim.rating.slug());
+    let mut doc = DocumentMut::new();
+    doc["id"] = value(&claim.id);
+    doc["claim_reviewed"] = value(&claim.claim_reviewed);
+    doc["rating"] = value(claim.rating.slug());
     if let Some(label) = &claim.rating_label {
-        key(&mut out, "rating_label", label);
+        doc["rating_label"] = value(label);
     }
-    key(&mut out, "summary", &claim.summary);
-    key(&mut out, "context", &claim.context);
-    key(&mut out, "as_of", &claim.as_of.to_string());
-    key(&mut out, "reviewed", &claim.reviewed.to_string());
-    key(&mut out, "modified", &claim.modified.to_string());
-    key(&mut out, "language", &claim.language);
-    let list = |items: &[String]| -> String {
-        let parts: Vec<String> = items.iter().map(|s| toml_string(s)).collect();
-        format!("[{}]", parts.join(", "))
-    };
-    let _ = writeln!(out, "examples = {}", list(&claim.examples));
+    doc["summary"] = value(&claim.summary);
+    doc["context"] = value(&claim.context);
+    doc["as_of"] = value(claim.as_of.to_string());
+    doc["reviewed"] = value(claim.reviewed.to_string());
+    doc["modified"] = value(claim.modified.to_string());
+    doc["language"] = value(&claim.language);
+    doc["examples"] = value(strings(&claim.examples));
     if !claim.counterexamples.is_empty() {
-        let _ = writeln!(out, "counterexamples = {}", list(&claim.counterexamples));
+        doc["counterexamples"] = value(strings(&claim.counterexamples));
     }
-    for a in &claim.appearances {
-        out.push_str("\n[[appearance]]\n");
-        key(&mut out, "title", &a.title);
-        key(&mut out, "url", &a.url);
-        if let Some(date) = a.date {
-            key(&mut out, "date", &date.to_string());
+    let tables = |rows: Vec<Table>| {
+        let mut list = ArrayOfTables::new();
+        for mut row in rows {
+            row.decor_mut().set_prefix("\n");
+            list.push(row);
         }
-    }
-    for s in &claim.sources {
-        out.push_str("\n[[sources]]\n");
-        key(&mut out, "title", &s.title);
-        key(&mut out, "publisher", &s.publisher);
-        if let Some(date) = s.date {
-            key(&mut out, "date", &date.to_string());
-        }
-        key(&mut out, "url", &s.url);
-    }
-    for p in &claim.timeline {
-        out.push_str("\n[[timeline]]\n");
-        key(&mut out, "from", &p.from.to_string());
-        if let Some(until) = p.until {
-            key(&mut out, "until", &until.to_string());
-        }
-        key(&mut out, "rating", p.rating.slug());
-        key(&mut out, "note", &p.note);
-    }
-    out.push_str("\n[match]\n");
-    let evidence = |e: &Evidence| match &e.concept {
-        Some(id) => toml_string(id),
-        None => list(&e.words),
+        Item::ArrayOfTables(list)
     };
-    let roles = |items: &[Evidence]| -> String {
-        let parts: Vec<String> = items.iter().map(evidence).collect();
-        format!("[{}]", parts.join(", "))
-    };
+    if !claim.appearances.is_empty() {
+        doc["appearance"] = tables(
+            claim
+                .appearances
+                .iter()
+                .map(|a| {
+                    let mut t = Table::new();
+                    t["title"] = value(&a.title);
+                    t["url"] = value(&a.url);
+                    if let Some(date) = a.date {
+                        t["date"] = value(date.to_string());
+                    }
+                    t
+                })
+                .collect(),
+        );
+    }
+    doc["sources"] = tables(
+        claim
+            .sources
+            .iter()
+            .map(|s| {
+                let mut t = Table::new();
+                t["title"] = value(&s.title);
+                t["publisher"] = value(&s.publisher);
+                if let Some(date) = s.date {
+                    t["date"] = value(date.to_string());
+                }
+                t["url"] = value(&s.url);
+                t
+            })
+            .collect(),
+    );
+    if !claim.timeline.is_empty() {
+        doc["timeline"] = tables(
+            claim
+                .timeline
+                .iter()
+                .map(|p| {
+                    let mut t = Table::new();
+                    t["from"] = value(p.from.to_string());
+                    if let Some(until) = p.until {
+                        t["until"] = value(until.to_string());
+                    }
+                    t["rating"] = value(p.rating.slug());
+                    t["note"] = value(&p.note);
+                    t
+                })
+                .collect(),
+        );
+    }
     let pattern = &claim.pattern;
-    let _ = writeln!(out, "core = {}", roles(&pattern.core));
+    let mut table = Table::new();
+    table.decor_mut().set_prefix("\n");
+    table["core"] = value(roles(&pattern.core));
     if !pattern.support.is_empty() {
-        let _ = writeln!(out, "support = {}", roles(&pattern.support));
+        table["support"] = value(roles(&pattern.support));
     }
     if !pattern.against.is_empty() {
-        let _ = writeln!(out, "against = {}", roles(&pattern.against));
+        table["against"] = value(roles(&pattern.against));
     }
     if !pattern.none_of.is_empty() {
-        let _ = writeln!(out, "none_of = {}", list(&pattern.none_of));
+        table["none_of"] = value(strings(&pattern.none_of));
     }
     if !pattern.numbers.is_empty() {
-        let numbers: Vec<String> = pattern
-            .numbers
-            .iter()
-            .map(|&n| milli_to_string(n))
-            .collect();
-        let _ = writeln!(out, "numbers = [{}]", numbers.join(", "));
+        table["numbers"] = value(
+            pattern
+                .numbers
+                .iter()
+                .map(|&n| number(n))
+                .collect::<Array>(),
+        );
     }
     if !pattern.counts.is_empty() {
-        let counts: Vec<String> = pattern
+        let counts: Array = pattern
             .counts
             .iter()
             .map(|c| {
-                format!(
-                    "{{ number = {}, of = {} }}",
-                    milli_to_string(c.number),
-                    evidence(&c.of)
-                )
+                let mut count = InlineTable::new();
+                count.insert("number", number(c.number));
+                count.insert("of", evidence(&c.of));
+                Value::InlineTable(count)
             })
             .collect();
-        let _ = writeln!(out, "counts = [{}]", counts.join(", "));
+        table["counts"] = value(counts);
     }
-    out
+    doc["match"] = Item::Table(table);
+    doc.to_string()
 }
 
-/// Thousandths as the TOML number an editor wrote: 26000 is `26`, 3500 `3.5`.
-fn milli_to_string(n: u64) -> String {
+fn strings(items: &[String]) -> Array {
+    items.iter().map(String::as_str).collect()
+}
+
+/// A concept by its id, or a claim's own words as a list.
+fn evidence(e: &Evidence) -> Value {
+    match &e.concept {
+        Some(id) => Value::from(id.as_str()),
+        None => Value::Array(strings(&e.words)),
+    }
+}
+
+fn roles(items: &[Evidence]) -> Array {
+    items.iter().map(evidence).collect()
+}
+
+/// Thousandths as the number an editor wrote: 26000 is `26`, 3500 `3.5`.
+fn number(n: u64) -> Value {
     match n % 1000 {
-        0 => (n / 1000).to_string(),
-        fraction => format!(
-            "{}.{}",
-            n / 1000,
-            format!("{fraction:03}").trim_end_matches('0')
-        ),
+        0 => Value::from((n / 1000) as i64),
+        _ => Value::from(n as f64 / 1000.0),
     }
-}
-
-/// A TOML basic string: quotes, backslashes and control characters escaped.
-fn toml_string(value: &str) -> String {
-    let mut out = String::with_capacity(value.len() + 2);
-    out.push('"');
-    for c in value.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }
