@@ -50,7 +50,11 @@ fn main() {
     // build, where every byte is paid by readers. Test builds with the Rust
     // Unicode crates keep the patterns, to compare both ways of compiling.
     if std::env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32") {
-        let keep_patterns = std::env::var_os("CARGO_FEATURE_RUST_UNICODE").is_some();
+        // Test builds keep them: there `Claim::pattern` exists (the parity
+        // test and `mountWithSentences` compile patterns), and a claim that
+        // has the field must carry its real pattern.
+        let keep_patterns = std::env::var_os("CARGO_FEATURE_RUST_UNICODE").is_some()
+            || std::env::var_os("CARGO_FEATURE_TEST_HOOKS").is_some();
         dataset.lexicon.clear();
         for claim in &mut dataset.claims {
             claim.examples.clear();

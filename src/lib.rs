@@ -31,8 +31,9 @@ pub use dataset::Dataset;
 pub use matcher::{Match, Matcher, Span};
 
 impl Dataset {
-    /// The dataset compiled into this build (see `build.rs`). In the widget
-    /// its claims carry no patterns: use [`Matcher::bundled`].
+    /// The dataset compiled into this build (see `build.rs`). The shipped
+    /// widget's claims have no `pattern` field (it loads the compiled index):
+    /// match with [`Matcher::bundled`], which is the only matcher there.
     pub fn bundled() -> Dataset {
         bundled::dataset()
     }

@@ -100,6 +100,48 @@ fn imported_claims_write_valid_source_files() {
     assert_eq!(parsed.claims, sorted);
 }
 
+/// The writer quotes what editors and publishers really write: quotes of
+/// both kinds, backslashes, line breaks, TOML's own delimiters, control
+/// characters, right-to-left and astral text; every one reads back as is.
+#[test]
+fn written_claims_read_back_whatever_their_text() {
+    let awkward = [
+        r#"He said "no" and 'never'"#,
+        r"C:\path\ and \n not a newline",
+        "two\nlines\r\nand a\ttab",
+        r#"''' and """ inside"#,
+        "bell \u{7}, delete \u{7f} and escape \u{1b}[0m",
+        "عربي עברית \u{202e}reversed",
+        "emoji 👩‍👩‍👧 and 𝟐𝟔 and ﬁ",
+        "= [match] # not a comment",
+    ];
+    let mut claim = import(FOREIGN, &[]).unwrap().remove(0);
+    for (i, text) in awkward.iter().enumerate() {
+        claim.claim_reviewed = format!("Claim {text}");
+        claim.summary = format!("Summary {text}");
+        claim.context = format!("Context {text}");
+        claim.rating_label = Some(format!("Label {text}"));
+        claim.sources[0].title = format!("Title {text}");
+        claim.examples = vec![format!("Example {text}")];
+        claim.counterexamples = vec![format!("Counter {text}")];
+        claim.pattern.none_of = vec![format!("none {text}")];
+        let dir = std::env::temp_dir().join(format!("claimlens-write-{}-{i}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("claims")).unwrap();
+        std::fs::write(
+            dir.join("dataset.toml"),
+            "version = \"t\"\nschema = 2\nreleased = \"2026-11-27\"\n",
+        )
+        .unwrap();
+        let written = to_toml(&claim);
+        std::fs::write(dir.join("claims").join("c.toml"), &written).unwrap();
+        let parsed = SourceFiles::read(&dir).unwrap().parse();
+        std::fs::remove_dir_all(&dir).unwrap();
+        let parsed = parsed.unwrap_or_else(|e| panic!("{e}\n{written}"));
+        assert_eq!(parsed.claims, vec![claim.clone()], "{written}");
+    }
+}
+
 const FOREIGN: &str = r#"{
   "@context": "https://schema.org",
   "@type": "ClaimReview",
@@ -143,13 +185,124 @@ fn import_accepts_the_shapes_publishers_embed_and_keeps_their_label() {
     }
 }
 
+/// `FOREIGN` with its `reviewRating` replaced by `rating`.
+fn with_rating(rating: &str) -> String {
+    FOREIGN.replace(
+        r#"{"@type": "Rating", "alternateName": "Pants on Fire", "ratingValue": "1", "bestRating": "6", "worstRating": "1"}"#,
+        rating,
+    )
+}
+
+/// The labels fact-checkers publish (PolitiFact, the Washington Post's
+/// Pinocchios, Snopes, Full Fact, AFP, Reuters, AAP, Africa Check, Lead
+/// Stories), as they appear in `alternateName`. The first four rows are the
+/// ones the old word search got wrong: it found "true" in "Not true" and
+/// "correct" in "Not correct", "mostly" in "Mostly False", and refused
+/// "Four Pinocchios" as having "neither a label nor a ratingValue".
+const PUBLISHED_LABELS: &[(&str, Rating)] = &[
+    ("Not true", Rating::False),
+    ("Not correct", Rating::False),
+    ("Mostly False", Rating::Misleading),
+    ("Four Pinocchios", Rating::False),
+    // PolitiFact's Truth-O-Meter (and its old "Barely True").
+    ("True", Rating::Accurate),
+    ("Mostly True", Rating::NeedsContext),
+    ("Half True", Rating::Misleading),
+    ("Half-True", Rating::Misleading),
+    ("Barely True", Rating::Misleading),
+    ("False", Rating::False),
+    ("Pants on Fire!", Rating::False),
+    ("pants-on-fire", Rating::False),
+    // The Washington Post's Fact Checker: One ~ "mostly true", Two ~ "half
+    // true", Three ~ "mostly false", in the Post's own words.
+    ("One Pinocchio", Rating::NeedsContext),
+    ("Two Pinocchios", Rating::Misleading),
+    ("Three Pinocchios", Rating::Misleading),
+    ("4 Pinocchios", Rating::False),
+    ("Bottomless Pinocchio", Rating::False),
+    ("Geppetto Checkmark", Rating::Accurate),
+    // Snopes.
+    ("Mixture", Rating::Misleading),
+    ("Unproven", Rating::Unverifiable),
+    ("Unfounded", Rating::Unverifiable),
+    ("Outdated", Rating::Outdated),
+    ("Miscaptioned", Rating::Misleading),
+    ("Misattributed", Rating::False),
+    ("Correct Attribution", Rating::Accurate),
+    ("Labeled Satire", Rating::False),
+    ("Originated as Satire", Rating::False),
+    ("Scam", Rating::False),
+    // Full Fact, Africa Check, Lead Stories: words and short sentences.
+    ("Incorrect", Rating::False),
+    ("Correct", Rating::Accurate),
+    ("Mostly correct", Rating::NeedsContext),
+    ("Exaggerated", Rating::Misleading),
+    ("This is an exaggeration", Rating::Misleading),
+    ("There's no evidence for this", Rating::Unverifiable),
+    ("No Evidence", Rating::Unverifiable),
+    ("Fake", Rating::False),
+    ("Fake news", Rating::False),
+    ("Wrong", Rating::False),
+    ("Untrue", Rating::False),
+    ("Inaccurate", Rating::False),
+    ("No longer true", Rating::Outdated),
+    // AFP, Reuters, AAP, USA Today.
+    ("Misleading", Rating::Misleading),
+    ("Missing context", Rating::NeedsContext),
+    ("Lacks context", Rating::NeedsContext),
+    ("Partly false", Rating::Misleading),
+    ("Partly True", Rating::Misleading),
+    ("Somewhat False", Rating::Misleading),
+    ("Somewhat True", Rating::NeedsContext),
+    ("Altered", Rating::False),
+    ("Altered photo", Rating::False),
+    ("Satire", Rating::False),
+    ("Unsubstantiated", Rating::Unverifiable),
+    ("Unsupported", Rating::Unverifiable),
+    ("Verdict: False", Rating::False),
+    // ClaimLens's own labels and slugs, as export writes them.
+    ("Accurate", Rating::Accurate),
+    ("Needs context", Rating::NeedsContext),
+    ("needs-context", Rating::NeedsContext),
+    ("Unverifiable", Rating::Unverifiable),
+];
+
 #[test]
-fn import_maps_publisher_ratings_onto_the_closed_vocabulary() {
+fn import_maps_published_labels_by_an_explicit_table() {
+    let mut wrong = Vec::new();
+    for (label, expected) in PUBLISHED_LABELS {
+        // A ratingValue that disagrees: the label must decide, not the number.
+        let json = with_rating(&format!(
+            r#"{{"@type": "Rating", "alternateName": "{label}", "ratingValue": 3, "bestRating": 5, "worstRating": 1}}"#
+        ));
+        match import(&json, &[]) {
+            Ok(claims) if claims[0].rating == *expected => {
+                assert_eq!(
+                    claims[0]
+                        .rating_label
+                        .as_deref()
+                        .unwrap_or(expected.label()),
+                    *label
+                );
+            }
+            Ok(claims) => wrong.push(format!(
+                "{label:?}: {:?}, not {expected:?}",
+                claims[0].rating
+            )),
+            Err(e) => wrong.push(format!("{label:?}: refused ({e}), not {expected:?}")),
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "{} labels mapped wrongly:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
+}
+
+#[test]
+fn import_falls_back_to_the_rating_scale_only_for_unknown_labels() {
     let cases = [
-        (r#"{"alternateName": "Mostly True"}"#, Rating::NeedsContext),
-        (r#"{"alternateName": "Misleading"}"#, Rating::Misleading),
-        (r#"{"alternateName": "Correct"}"#, Rating::Accurate),
-        (r#"{"alternateName": "Unproven"}"#, Rating::Unverifiable),
         (
             r#"{"ratingValue": 5, "bestRating": 5, "worstRating": 1}"#,
             Rating::Accurate,
@@ -162,13 +315,61 @@ fn import_maps_publisher_ratings_onto_the_closed_vocabulary() {
             r#"{"ratingValue": 3, "bestRating": 5, "worstRating": 1}"#,
             Rating::NeedsContext,
         ),
+        (r#"{"ratingValue": 2}"#, Rating::Misleading),
+        (
+            r#"{"alternateName": "Full Flop", "ratingValue": "1", "bestRating": "6", "worstRating": "1"}"#,
+            Rating::False,
+        ),
+        // A label the table knows wins over the number.
+        (
+            r#"{"alternateName": "Not true", "ratingValue": 5, "bestRating": 5, "worstRating": 1}"#,
+            Rating::False,
+        ),
     ];
     for (rating, expected) in cases {
-        let json = FOREIGN.replace(
-            r#"{"@type": "Rating", "alternateName": "Pants on Fire", "ratingValue": "1", "bestRating": "6", "worstRating": "1"}"#,
-            rating,
-        );
-        assert_eq!(import(&json, &[]).unwrap()[0].rating, expected, "{rating}");
+        let claims = import(&with_rating(rating), &[]).unwrap_or_else(|e| panic!("{rating}: {e}"));
+        assert_eq!(claims[0].rating, expected, "{rating}");
+    }
+}
+
+/// A review nothing decides is refused, and the message names its label:
+/// an unknown label, a negation the table has no row for ("Not false" must
+/// not become False), labels that disagree, a number off its own scale.
+#[test]
+fn import_refuses_a_rating_it_cannot_place_and_names_the_label() {
+    let cases = [
+        (r#"{"alternateName": "Full Flop"}"#, "\"Full Flop\""),
+        (
+            r#"{"alternateName": "Upside-Down Pinocchio"}"#,
+            "\"Upside-Down Pinocchio\"",
+        ),
+        (r#"{"alternateName": "Not false"}"#, "\"Not false\""),
+        (
+            r#"{"alternateName": "True but misleading"}"#,
+            "\"True but misleading\"",
+        ),
+        (
+            r#"{"alternateName": "Research In Progress"}"#,
+            "\"Research In Progress\"",
+        ),
+        (
+            r#"{"alternateName": "Faux", "ratingValue": 9, "bestRating": 5, "worstRating": 1}"#,
+            "\"Faux\"",
+        ),
+        (
+            r#"{"alternateName": "Faux", "ratingValue": 1, "bestRating": 1, "worstRating": 1}"#,
+            "\"Faux\"",
+        ),
+        (
+            r#"{"@type": "Rating"}"#,
+            "neither a label nor a ratingValue",
+        ),
+    ];
+    for (rating, expected) in cases {
+        let error = import(&with_rating(rating), &[]).unwrap_err();
+        assert!(error.starts_with("ClaimReview #1 "), "{error}");
+        assert!(error.contains(expected), "{rating}: {error}");
+        assert!(!error.contains('\n'), "{error}");
     }
 }
 

@@ -17,15 +17,21 @@ fn run(args: &[&str], stdin: &[u8]) -> Output {
     child.wait_with_output().unwrap()
 }
 
-fn seed_article() -> Option<String> {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/seed/article.txt");
-    match std::fs::read_to_string(path) {
-        Ok(text) => Some(text),
-        Err(_) => {
-            eprintln!("SKIPPED: seed article not found at {path}");
-            None
-        }
-    }
+#[path = "support/shared.rs"]
+mod shared;
+
+/// The seed article's path and text (see `support/shared.rs`).
+fn seed_article() -> Option<(std::path::PathBuf, String)> {
+    let path = shared::require_in_shared("seed/article.txt", "the seed article")?;
+    let text = std::fs::read_to_string(&path).unwrap();
+    Some((path, text))
+}
+
+#[test]
+fn the_seed_article_test_fails_under_ci_without_shared_data() {
+    shared::assert_needs_shared_data_under_ci(
+        "annotate_finds_the_troops_claim_in_the_seed_article",
+    );
 }
 
 #[test]
@@ -62,9 +68,13 @@ fn annotate_json_has_the_contract_shape_with_char_offsets() {
 
 #[test]
 fn annotate_finds_the_troops_claim_in_the_seed_article() {
-    let Some(text) = seed_article() else { return };
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/seed/article.txt");
-    let out = run(&["annotate", "--format", "json", path], b"");
+    let Some((path, text)) = seed_article() else {
+        return;
+    };
+    let out = run(
+        &["annotate", "--format", "json", path.to_str().unwrap()],
+        b"",
+    );
     assert!(out.status.success());
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let matches = json["matches"].as_array().unwrap();

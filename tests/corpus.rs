@@ -1,6 +1,7 @@
 //! Article detection on real pages: Mozilla Readability's test corpus
 //! (Apache-2.0), read from `../shared/corpus/readability` or
-//! `$CLAIMLENS_READABILITY`, never copied into this repository.
+//! `$CLAIMLENS_READABILITY`, never copied into this repository; missing, it
+//! fails the run under CI and is skipped elsewhere (`support/shared.rs`).
 //!
 //! For each page, the element ClaimLens would annotate (`claimlens::locate`,
 //! the same code the widget runs) is compared with Readability's
@@ -17,13 +18,12 @@ const MIN_PRECISION: f64 = 0.5;
 /// Issue 7: the article is chosen on at least 90 % of pages.
 const MIN_RATE: f64 = 0.9;
 
+/// `$CLAIMLENS_READABILITY`, else `corpus/readability` in the shared folder.
 pub fn corpus() -> Option<PathBuf> {
-    let dir = std::env::var_os("CLAIMLENS_READABILITY")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/readability")
-        });
-    dir.is_dir().then_some(dir)
+    match std::env::var_os("CLAIMLENS_READABILITY") {
+        Some(dir) => shared::require(PathBuf::from(dir), "the Readability corpus"),
+        None => shared::require_in_shared("corpus/readability", "the Readability corpus"),
+    }
 }
 
 fn words(text: &str) -> HashMap<String, usize> {
@@ -40,7 +40,6 @@ fn words(text: &str) -> HashMap<String, usize> {
 #[test]
 fn the_article_is_found_on_real_pages() {
     let Some(dir) = corpus() else {
-        eprintln!("SKIPPED: the Readability corpus is absent (../shared/corpus/readability or $CLAIMLENS_READABILITY)");
         return;
     };
     let mut pages: Vec<PathBuf> = std::fs::read_dir(&dir)
@@ -101,4 +100,12 @@ fn the_article_is_found_on_real_pages() {
         100.0 * rate,
         100.0 * MIN_RATE
     );
+}
+
+#[path = "support/shared.rs"]
+mod shared;
+
+#[test]
+fn the_real_text_test_fails_under_ci_without_shared_data() {
+    shared::assert_needs_shared_data_under_ci("the_article_is_found_on_real_pages");
 }

@@ -1,74 +1,40 @@
-//! The shipped dataset is valid and carries passing regression sentences;
-//! broken datasets are refused with file:line:field messages.
+//! The dataset checker on broken inputs (one per rule, each reported as
+//! `file:line: field: what to do`), and what the build's own check does not
+//! cover: the examples found overall, the compact encoding, timelines, the
+//! badges, the lexicon and the sourcing of shipped cards. (That the shipped
+//! dataset passes the checker is the build's job: a broken one never builds.)
 #![cfg(not(target_arch = "wasm32"))]
 
 use claimlens::dataset::source::SourceFiles;
 use claimlens::{Dataset, Matcher};
-use std::path::{Path, PathBuf};
 
-fn shipped_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("dataset")
-}
-
+/// The build refuses a claim that finds fewer than half its own examples or
+/// any of its counterexamples (`matcher::regressions`); what it does not
+/// check is how many examples are found over the whole dataset, which a
+/// change to the shared lexicon or model can lower for every claim at once.
 #[test]
-fn shipped_sources_parse_to_the_bundled_dataset() {
-    let parsed = SourceFiles::read(&shipped_dir()).unwrap().parse().unwrap();
-    assert_eq!(parsed, Dataset::bundled());
-    assert_eq!(parsed.info.content_hash.len(), 64);
-    assert!(parsed.claims.len() >= 3);
-}
-
-/// No counterexample finds its claim (a wrong card), and every claim finds
-/// at least `MIN_EXAMPLE_RECALL` of its own examples; the scored matcher
-/// may abstain on a few wordings, but all of them together must stay found.
-#[test]
-fn counterexamples_never_match_and_examples_mostly_do() {
+fn examples_found_over_the_whole_dataset_stay_above_93_percent() {
     let matcher = Matcher::new(Dataset::bundled());
     let (mut found, mut all) = (0, 0);
-    let mut failures = Vec::new();
     for claim in &matcher.dataset().claims {
-        let hits = |text: &str| {
-            matcher
-                .find(text)
-                .iter()
-                .any(|m| matcher.claim(m).id == claim.id)
-        };
-        let own = claim.examples.iter().filter(|e| hits(e)).count();
-        if (own as f64) < claimlens::matcher::MIN_EXAMPLE_RECALL * claim.examples.len() as f64 {
-            failures.push(format!(
-                "{}: only {own} of {} examples found",
-                claim.id,
-                claim.examples.len()
-            ));
-        }
-        found += own;
+        found += claim
+            .examples
+            .iter()
+            .filter(|e| {
+                matcher
+                    .find(e)
+                    .iter()
+                    .any(|m| matcher.claim(m).id == claim.id)
+            })
+            .count();
         all += claim.examples.len();
-        for counter in &claim.counterexamples {
-            if hits(counter) {
-                failures.push(format!("{}: counterexample matched: {counter}", claim.id));
-            }
-        }
     }
     println!("examples found: {found} of {all}");
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
     // 1,803 of 1,902 (94.8 %) with dataset 2026.12.0.
     assert!(
         found * 100 >= all * 93,
         "only {found} of {all} examples found"
     );
-}
-
-#[test]
-fn every_claim_has_https_sources_and_consistent_dates() {
-    for claim in &Dataset::bundled().claims {
-        assert!(!claim.sources.is_empty(), "{} has no sources", claim.id);
-        assert!(
-            claim.sources.iter().all(|s| s.url.starts_with("https://")),
-            "{}",
-            claim.id
-        );
-        assert!(claim.reviewed <= claim.modified, "{}", claim.id);
-    }
 }
 
 const MANIFEST: &str = "version = \"t.1\"\nschema = 2\nreleased = \"2026-01-31\"\n";
@@ -92,6 +58,14 @@ url = "https://example.org/a"
 [match]
 core = [["something"], ["said"]]
 "#;
+
+/// A `[[timeline]]` period to append to a claim.
+fn period(from: &str, until: Option<&str>, rating: &str) -> String {
+    let until = until.map_or(String::new(), |u| format!("until = \"{u}\"\n"));
+    format!(
+        "\n[[timeline]]\nfrom = \"{from}\"\n{until}rating = \"{rating}\"\nnote = \"A period.\"\n"
+    )
+}
 
 /// Writes a dataset whose only claim is `claim`, and returns its problems.
 fn problems_of(name: &str, manifest: &str, claims: &[&str]) -> Vec<String> {
@@ -158,6 +132,26 @@ fn each_broken_rule_is_reported_with_file_line_and_field() {
             MANIFEST,
             GOOD_CLAIM.replace("https://example.org/a", "https://no host"),
             "c0.toml:15: sources.url",
+        ),
+        // What a browser would not open, though it starts with https://
+        // and its host has a dot (the hand-written check let these through).
+        (
+            "url-port-out-of-range",
+            MANIFEST,
+            GOOD_CLAIM.replace("https://example.org/a", "https://example.org:99999/a"),
+            "c0.toml:15: sources.url: `https://example.org:99999/a` is not a well-formed URL",
+        ),
+        (
+            "url-forbidden-host-char",
+            MANIFEST,
+            GOOD_CLAIM.replace("https://example.org/a", "https://exa<mple.org/a"),
+            "c0.toml:15: sources.url: `https://exa<mple.org/a` is not a well-formed URL",
+        ),
+        (
+            "url-bad-ipv6",
+            MANIFEST,
+            GOOD_CLAIM.replace("https://example.org/a", "https://[1.2.3.4/a"),
+            "c0.toml:15: sources.url: `https://[1.2.3.4/a` is not a well-formed URL",
         ),
         (
             "impossible-date",
@@ -228,6 +222,137 @@ fn each_broken_rule_is_reported_with_file_line_and_field() {
             MANIFEST,
             GOOD_CLAIM.replace("rating = \"accurate\"", "rating = accurate"),
             "c0.toml:3: toml",
+        ),
+        (
+            "missing-rating",
+            MANIFEST,
+            GOOD_CLAIM.replace("rating = \"accurate\"\n", ""),
+            "c0.toml:1: rating: missing",
+        ),
+        (
+            "missing-date",
+            MANIFEST,
+            GOOD_CLAIM.replace("reviewed = \"2026-01-02\"\n", ""),
+            "c0.toml:1: reviewed: missing",
+        ),
+        (
+            "source-without-title",
+            MANIFEST,
+            GOOD_CLAIM.replace("title = \"A source\"\n", ""),
+            "c0.toml:1: sources.title: missing",
+        ),
+        (
+            "source-impossible-date",
+            MANIFEST,
+            GOOD_CLAIM.replace(
+                "publisher = \"A publisher\"\n",
+                "publisher = \"A publisher\"\ndate = \"2025-13-01\"\n",
+            ),
+            "c0.toml:15: sources.date: `2025-13-01` is not a real date",
+        ),
+        (
+            "appearance-http",
+            MANIFEST,
+            format!("{GOOD_CLAIM}\n[[appearance]]\ntitle = \"Seen\"\nurl = \"http://example.org/seen\"\n"),
+            "c0.toml:22: appearance.url: `http://example.org/seen` is not https",
+        ),
+        (
+            "appearance-impossible-date",
+            MANIFEST,
+            format!("{GOOD_CLAIM}\n[[appearance]]\ntitle = \"Seen\"\nurl = \"https://example.org/seen\"\ndate = \"2025-02-29\"\n"),
+            "c0.toml:23: appearance.date",
+        ),
+        (
+            "timeline-ends-before-it-starts",
+            MANIFEST,
+            format!("{GOOD_CLAIM}{}", period("2025-06-01", Some("2025-01-01"), "accurate")),
+            "c0.toml:20: timeline.until: is before `from`",
+        ),
+        (
+            "timeline-overlap",
+            MANIFEST,
+            format!(
+                "{GOOD_CLAIM}{}{}",
+                period("2025-01-01", Some("2025-06-30"), "false"),
+                period("2025-06-01", None, "accurate")
+            ),
+            "c0.toml:26: timeline.from: overlaps the previous period",
+        ),
+        (
+            "timeline-disagrees-on-as-of",
+            MANIFEST,
+            format!("{GOOD_CLAIM}{}", period("2025-01-01", None, "false")),
+            "c0.toml:6: rating: is `accurate` but the timeline says `false`",
+        ),
+        (
+            "timeline-without-note",
+            MANIFEST,
+            format!("{GOOD_CLAIM}{}", period("2025-01-01", None, "accurate"))
+                .replace("note = \"A period.\"\n", ""),
+            "c0.toml:1: timeline.note: missing",
+        ),
+        (
+            "no-match",
+            MANIFEST,
+            GOOD_CLAIM.replace("\n[match]\ncore = [[\"something\"], [\"said\"]]\n", ""),
+            "c0.toml:1: match: missing",
+        ),
+        (
+            "empty-core",
+            MANIFEST,
+            GOOD_CLAIM.replace("[[\"something\"], [\"said\"]]", "[]"),
+            "c0.toml:17: match.core: missing",
+        ),
+        (
+            "negative-number",
+            MANIFEST,
+            format!("{GOOD_CLAIM}numbers = [-1]\n"),
+            "c0.toml:17: match.numbers: numbers must be zero or more",
+        ),
+        (
+            "count-with-four-decimals",
+            MANIFEST,
+            format!("{GOOD_CLAIM}counts = [{{ number = 1.2345, of = [\"said\"] }}]\n"),
+            "c0.toml:17: match.counts[0].number",
+        ),
+        (
+            "count-of-unknown-concept",
+            MANIFEST,
+            format!("{GOOD_CLAIM}counts = [{{ number = 2, of = \"sayings\" }}]\n"),
+            "c0.toml:17: match.counts[0].of: unknown concept `sayings`",
+        ),
+        (
+            "counterexample-matches",
+            MANIFEST,
+            GOOD_CLAIM.replace(
+                "examples = [\"Something was said.\"]\n",
+                "examples = [\"Something was said.\"]\ncounterexamples = [\"Yes, something was said.\"]\n",
+            ),
+            "c0.toml:11: counterexamples[0]: \"Yes, something was said.\" matches but must not",
+        ),
+        (
+            "example-missed",
+            MANIFEST,
+            GOOD_CLAIM.replace("[\"Something was said.\"]", "[\"Nothing at all here.\"]"),
+            "c0.toml:10: examples[0]: \"Nothing at all here.\" does not match",
+        ),
+        (
+            "missing-version",
+            "schema = 2\nreleased = \"2026-01-31\"\n",
+            GOOD_CLAIM.to_string(),
+            "dataset.toml:1: version: missing",
+        ),
+        (
+            "missing-schema",
+            "version = \"t.1\"\nreleased = \"2026-01-31\"\n",
+            GOOD_CLAIM.to_string(),
+            "dataset.toml:1: schema: missing",
+        ),
+        (
+            "impossible-release-date",
+            "version = \"t.1\"\nschema = 2\nreleased = \"2026-01-32\"\n",
+            GOOD_CLAIM.to_string(),
+            "dataset.toml:3: released: `2026-01-32` is not a real date",
         ),
         (
             "unknown-schema",
@@ -489,7 +614,10 @@ fn concepts_resolve_to_all_wordings_with_their_kind() {
 /// unsourced figure fails here, not in front of a reader.
 #[test]
 fn every_shipped_card_statement_has_a_source() {
-    let unsourced = SourceFiles::read(&shipped_dir()).unwrap().unsourced();
+    let unsourced =
+        SourceFiles::read(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("dataset"))
+            .unwrap()
+            .unsourced();
     assert!(
         unsourced.is_empty(),
         "statements no source's `supports` backs: {unsourced:?}"

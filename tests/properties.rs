@@ -108,19 +108,89 @@ proptest! {
         prop_assert_eq!(plain_ids, noisy_ids, "noisy input: {:?}", noisy);
     }
 
+    /// Arbitrary text is not a dataset: refused, never a panic.
     #[test]
-    fn compact_decode_rejects_garbage_without_panicking(text in any::<String>()) {
-        let _ = compact::decode(&text);
+    fn compact_decode_rejects_garbage(text in any::<String>()) {
+        prop_assert!(compact::decode(&text).is_none(), "decoded {:?}", text);
     }
 }
 
+/// The bundled dataset in its compact encoding, as `build.rs` writes it.
+fn encoded() -> &'static str {
+    static ENCODED: OnceLock<String> = OnceLock::new();
+    ENCODED.get_or_init(|| compact::encode(&Dataset::bundled()))
+}
+
+/// The matcher's index, as `build.rs` writes it (about 58,000 chars).
+fn compiled() -> &'static str {
+    static COMPILED: OnceLock<String> = OnceLock::new();
+    COMPILED.get_or_init(|| matcher().compiled())
+}
+
+/// `text` damaged at `at` (a share of its length, so every part of it is
+/// hit): `garbage` replaces `len` chars there. The position is returned.
+fn damage(text: &str, at: prop::sample::Index, len: usize, garbage: &str) -> (String, usize) {
+    let chars: Vec<char> = text.chars().collect();
+    let at = at.index(chars.len());
+    let end = (at + len).min(chars.len());
+    let damaged = chars[..at]
+        .iter()
+        .copied()
+        .chain(garbage.chars())
+        .chain(chars[end..].iter().copied())
+        .collect();
+    (damaged, at)
+}
+
 proptest! {
+    /// Damage anywhere in the encoding never panics; cut short or followed
+    /// by anything, it is refused.
     #[test]
-    fn compiled_index_decoding_never_panics(garbage in any::<String>(), cut in 0usize..4000) {
+    fn compact_decode_of_damaged_data_never_panics_and_refuses_cuts(
+        at in any::<prop::sample::Index>(), len in 0usize..8, garbage in "\\PC{0,8}", tail in "\\PC{1,8}",
+    ) {
+        let text = encoded();
+        let (damaged, _) = damage(text, at, len, &garbage);
+        let _ = compact::decode(&damaged);
+        let cut: String = text.chars().take(at.index(text.chars().count())).collect();
+        prop_assert!(compact::decode(&cut).is_none(), "a prefix of {} chars decoded", cut.chars().count());
+        prop_assert!(compact::decode(&format!("{text}{tail}")).is_none(), "decoded with {:?} appended", tail);
+    }
+
+    /// Damage anywhere in the index never panics, and whatever still
+    /// decodes is a matcher that runs: `find` on the claims' own examples and
+    /// on arbitrary text neither panics nor returns spans outside the text.
+    /// Cut short or followed by anything, the index is refused.
+    #[test]
+    fn compiled_index_decoding_never_panics(
+        at in any::<prop::sample::Index>(), len in 0usize..8, garbage in "\\PC{0,8}",
+        // Same-length ASCII damage keeps every length prefix right, so much
+        // of it still decodes and reaches `find`.
+        same_length in any::<bool>(),
+        tail in "\\PC{1,8}", text in "\\PC{0,80}",
+    ) {
         use claimlens::matcher::text::RustUnicode;
-        let compiled = matcher().compiled();
-        let mut damaged: String = compiled.chars().take(cut).collect();
-        damaged.push_str(&garbage);
-        let _ = Matcher::from_compiled(Dataset::bundled(), Box::new(RustUnicode), &damaged);
+        let index = compiled();
+        let load = |s: &str| Matcher::from_compiled(Dataset::bundled(), Box::new(RustUnicode), s);
+        let (damaged, position) = if same_length {
+            let ascii: String = garbage.chars().map(|c| char::from(b'0' + (c as u32 % 75) as u8)).collect();
+            damage(index, at, ascii.chars().count(), &ascii)
+        } else {
+            damage(index, at, len, &garbage)
+        };
+        if let Some(loaded) = load(&damaged) {
+            let examples = matcher().dataset().claims.iter().flat_map(|c| c.examples.first());
+            for sentence in examples.map(String::as_str).chain([text.as_str()]) {
+                let chars = sentence.chars().count();
+                for m in loaded.find(sentence) {
+                    prop_assert!(m.span.start < m.span.end && m.span.end <= chars,
+                        "span {:?} in {:?} (index damaged at {})", m.span, sentence, position);
+                    prop_assert!(m.claim_index < loaded.dataset().claims.len());
+                }
+            }
+        }
+        let cut: String = index.chars().take(position).collect();
+        prop_assert!(load(&cut).is_none(), "a prefix of {position} chars loaded");
+        prop_assert!(load(&format!("{index}{tail}")).is_none(), "loaded with {:?} appended", tail);
     }
 }

@@ -191,10 +191,12 @@ fn claim_from(review: &Value, lexicon: &[Concept]) -> Result<Claim, String> {
     let claim_reviewed = text(review, "claimReviewed")
         .ok_or("has no claimReviewed; every review must say what claim it rates")?;
     let rating_obj = first(review, "reviewRating").ok_or("has no reviewRating")?;
-    let label = text(rating_obj, "alternateName").or_else(|| text(rating_obj, "name"));
-    let rating = map_rating(rating_obj, label.as_deref())
-        .ok_or("has a reviewRating with neither a label nor a ratingValue")?;
-    let rating_label = label.filter(|l| l != rating.label());
+    let labels: Vec<String> = ["alternateName", "name"]
+        .iter()
+        .filter_map(|key| text(rating_obj, key))
+        .collect();
+    let rating = map_rating(rating_obj, &labels)?;
+    let rating_label = labels.into_iter().next().filter(|l| l != rating.label());
     let reviewed =
         date(review, "datePublished").ok_or("has no valid datePublished (YYYY-MM-DD)")?;
     let modified = date(review, "dateModified")
@@ -293,93 +295,194 @@ fn claim_from(review: &Value, lexicon: &[Concept]) -> Result<Claim, String> {
     })
 }
 
-/// Our rating for a publisher's: by our own slug or label, then by common
-/// fact-checking words in the label, then by position on the numeric scale.
-fn map_rating(rating: &Value, label: Option<&str>) -> Option<Rating> {
-    if let Some(label) = label {
-        let lower = label.to_lowercase();
-        if let Some(r) = Rating::ALL
-            .into_iter()
-            .find(|r| lower == r.slug() || lower == r.label().to_lowercase())
-        {
-            return Some(r);
+/// The rating labels fact-checkers publish, as word sequences (lowercase,
+/// apostrophes dropped, any other non-alphanumeric char a word break), and
+/// the rating each means here. A label is read by [`rating_from_label`]:
+/// longer phrases are tried first, so a negated or qualified phrase ("not
+/// true", "mostly false", "half true") is taken before the bare word in it.
+///
+/// Sources for the scales: PolitiFact's Truth-O-Meter (its "mostly false",
+/// "some element of truth but ignores critical facts", is exactly our
+/// Misleading; "half true", partially accurate, is not "broadly right", so
+/// also Misleading), the Washington Post's Pinocchios (the Post equates One
+/// with "mostly true", Two with "half true", Three with "mostly false"),
+/// Snopes, Full Fact, AFP, Reuters, AAP, Africa Check and Lead Stories.
+/// Satire rated as a claim of fact is False. Flip-flop scales ("Full Flop",
+/// "Upside-Down Pinocchio") and "Research in progress" rate no claim, so
+/// they are absent on purpose: such a review is refused unless its number
+/// places it.
+const PUBLISHED_LABELS: &[(&str, Rating)] = &[
+    // Negations and qualified phrases (the longest-first rule applies them
+    // before the bare words they contain).
+    ("not true", Rating::False),
+    ("not correct", Rating::False),
+    ("not accurate", Rating::False),
+    ("not proven", Rating::Unverifiable),
+    ("no evidence", Rating::Unverifiable),
+    ("no proof", Rating::Unverifiable),
+    ("lack of evidence", Rating::Unverifiable),
+    ("lacks evidence", Rating::Unverifiable),
+    ("insufficient evidence", Rating::Unverifiable),
+    ("no longer true", Rating::Outdated),
+    ("no longer correct", Rating::Outdated),
+    ("no longer accurate", Rating::Outdated),
+    ("out of date", Rating::Outdated),
+    ("mostly false", Rating::Misleading),
+    ("barely true", Rating::Misleading),
+    ("half true", Rating::Misleading),
+    ("half truth", Rating::Misleading),
+    ("partly false", Rating::Misleading),
+    ("partly true", Rating::Misleading),
+    ("partly correct", Rating::Misleading),
+    ("partially false", Rating::Misleading),
+    ("partially true", Rating::Misleading),
+    ("partially correct", Rating::Misleading),
+    ("somewhat false", Rating::Misleading),
+    ("out of context", Rating::Misleading),
+    ("cherry picked", Rating::Misleading),
+    ("cherry picks", Rating::Misleading),
+    ("mostly true", Rating::NeedsContext),
+    ("mostly correct", Rating::NeedsContext),
+    ("mostly accurate", Rating::NeedsContext),
+    ("largely true", Rating::NeedsContext),
+    ("largely correct", Rating::NeedsContext),
+    ("largely accurate", Rating::NeedsContext),
+    ("somewhat true", Rating::NeedsContext),
+    ("missing context", Rating::NeedsContext),
+    ("lacks context", Rating::NeedsContext),
+    ("needs context", Rating::NeedsContext),
+    ("pants on fire", Rating::False),
+    ("fake news", Rating::False),
+    ("originated as satire", Rating::False),
+    ("labeled satire", Rating::False),
+    ("labelled satire", Rating::False),
+    ("correct attribution", Rating::Accurate),
+    ("geppetto checkmark", Rating::Accurate),
+    // The Washington Post's Pinocchios, in words and in digits.
+    ("one pinocchio", Rating::NeedsContext),
+    ("1 pinocchio", Rating::NeedsContext),
+    ("two pinocchios", Rating::Misleading),
+    ("2 pinocchios", Rating::Misleading),
+    ("three pinocchios", Rating::Misleading),
+    ("3 pinocchios", Rating::Misleading),
+    ("four pinocchios", Rating::False),
+    ("4 pinocchios", Rating::False),
+    ("bottomless pinocchio", Rating::False),
+    // Single words.
+    ("false", Rating::False),
+    ("fake", Rating::False),
+    ("incorrect", Rating::False),
+    ("inaccurate", Rating::False),
+    ("untrue", Rating::False),
+    ("wrong", Rating::False),
+    ("fabricated", Rating::False),
+    ("hoax", Rating::False),
+    ("scam", Rating::False),
+    ("altered", Rating::False),
+    ("doctored", Rating::False),
+    ("misattributed", Rating::False),
+    ("satire", Rating::False),
+    ("misleading", Rating::Misleading),
+    ("mixture", Rating::Misleading),
+    ("mixed", Rating::Misleading),
+    ("miscaptioned", Rating::Misleading),
+    ("exaggerated", Rating::Misleading),
+    ("exaggeration", Rating::Misleading),
+    ("overstated", Rating::Misleading),
+    ("distorted", Rating::Misleading),
+    ("outdated", Rating::Outdated),
+    ("unproven", Rating::Unverifiable),
+    ("unverified", Rating::Unverifiable),
+    ("unverifiable", Rating::Unverifiable),
+    ("unsupported", Rating::Unverifiable),
+    ("unsubstantiated", Rating::Unverifiable),
+    ("unfounded", Rating::Unverifiable),
+    ("unclear", Rating::Unverifiable),
+    ("true", Rating::Accurate),
+    ("correct", Rating::Accurate),
+    ("accurate", Rating::Accurate),
+];
+
+/// Words that may turn a label around when no row above consumed them:
+/// "Not false" must not read as False.
+const NEGATIONS: &[&str] = &[
+    "not", "no", "isnt", "wasnt", "arent", "never", "nor", "neither", "without", "lacks", "lack",
+    "cannot", "cant", "hardly",
+];
+
+/// Our rating for a publisher's label, by [`PUBLISHED_LABELS`]: every phrase
+/// of the table found in the label (longest first, never overlapping) must
+/// agree, and no negation may be left over. `None` when the label is not
+/// known, contradicts itself ("True but misleading"), or negates something
+/// the table has no row for.
+fn rating_from_label(label: &str) -> Option<Rating> {
+    let words: Vec<String> = label
+        .to_lowercase()
+        .replace(['\'', '\u{2019}'], "")
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect();
+    let mut rows: Vec<(Vec<&str>, Rating)> = PUBLISHED_LABELS
+        .iter()
+        .map(|(phrase, r)| (phrase.split(' ').collect(), *r))
+        .collect();
+    rows.sort_by_key(|(phrase, _)| std::cmp::Reverse(phrase.len()));
+    let mut used = vec![false; words.len()];
+    let mut found: Option<Rating> = None;
+    for (phrase, rating) in &rows {
+        let n = phrase.len();
+        for at in 0..words.len().saturating_sub(n - 1) {
+            let here = at..at + n;
+            if used[here.clone()].iter().any(|&u| u)
+                || !words[here.clone()].iter().zip(phrase).all(|(w, p)| w == p)
+            {
+                continue;
+            }
+            if found.is_some_and(|f| f != *rating) {
+                return None;
+            }
+            found = Some(*rating);
+            used[here].iter_mut().for_each(|u| *u = true);
         }
-        const WORDS: &[(&[&str], Rating)] = &[
-            (
-                &[
-                    "misleading",
-                    "distort",
-                    "exaggerat",
-                    "cherry",
-                    "spin",
-                    "half",
-                ],
-                Rating::Misleading,
-            ),
-            (&["outdated", "out of date", "no longer"], Rating::Outdated),
-            (
-                &[
-                    "context",
-                    "missing",
-                    "partly",
-                    "partially",
-                    "mostly",
-                    "mixture",
-                    "mixed",
-                ],
-                Rating::NeedsContext,
-            ),
-            (
-                &[
-                    "false",
-                    "fake",
-                    "pants on fire",
-                    "incorrect",
-                    "wrong",
-                    "untrue",
-                    "fabricated",
-                    "hoax",
-                ],
-                Rating::False,
-            ),
-            (
-                &[
-                    "unproven",
-                    "unverified",
-                    "unverifiable",
-                    "unsupported",
-                    "no evidence",
-                    "unclear",
-                ],
-                Rating::Unverifiable,
-            ),
-            (&["true", "correct", "accurate", "right"], Rating::Accurate),
-        ];
-        if let Some((_, r)) = WORDS
-            .iter()
-            .find(|(words, _)| words.iter().any(|w| lower.contains(w)))
-        {
-            return Some(*r);
-        }
+    }
+    let negated = words
+        .iter()
+        .zip(&used)
+        .any(|(w, &u)| !u && NEGATIONS.contains(&w.as_str()));
+    found.filter(|_| !negated)
+}
+
+/// Our rating for a review: by its label, else by where `ratingValue` sits
+/// between `worstRating` and `bestRating` (schema.org's defaults 1 and 5).
+/// The number is read only when no label decides, because publishers' scales
+/// differ (and some put their verdict's position, not its truth, there).
+fn map_rating(rating: &Value, labels: &[String]) -> Result<Rating, String> {
+    if let Some(r) = labels.iter().find_map(|l| rating_from_label(l)) {
+        return Ok(r);
     }
     let number = |key: &str| match rating.get(key)? {
         Value::Number(n) => n.as_f64(),
         Value::String(s) => s.trim().parse().ok(),
         _ => None,
     };
-    let value = number("ratingValue")?;
     let best = number("bestRating").unwrap_or(5.0);
     let worst = number("worstRating").unwrap_or(1.0);
-    if best <= worst {
-        return label.map(|_| Rating::Unverifiable);
+    let share = number("ratingValue")
+        .filter(|v| best > worst && (worst..=best).contains(v))
+        .map(|v| (v - worst) / (best - worst));
+    match (share, labels.first()) {
+        (Some(s), _) if s <= 0.2 => Ok(Rating::False),
+        (Some(s), _) if s <= 0.45 => Ok(Rating::Misleading),
+        (Some(s), _) if s <= 0.8 => Ok(Rating::NeedsContext),
+        (Some(_), _) => Ok(Rating::Accurate),
+        (None, Some(label)) => Err(format!(
+            "has the rating {label:?}, which ClaimLens cannot place: not a label it knows \
+             (see PUBLISHED_LABELS in src/dataset/claimreview.rs) and no ratingValue within \
+             worstRating..bestRating; rate this review by hand"
+        )),
+        (None, None) => Err("has a reviewRating with neither a label nor a ratingValue".into()),
     }
-    let share = ((value - worst) / (best - worst)).clamp(0.0, 1.0);
-    Some(match share {
-        s if s <= 0.2 => Rating::False,
-        s if s <= 0.45 => Rating::Misleading,
-        s if s <= 0.8 => Rating::NeedsContext,
-        _ => Rating::Accurate,
-    })
 }
 
 fn slug(text: &str) -> String {

@@ -6,15 +6,21 @@
 //! code. Strings are length-prefixed (`<bytes>:<text>`), numbers end in `;`,
 //! so no character in the data needs escaping.
 
-#[cfg(any(not(target_arch = "wasm32"), feature = "rust-unicode"))]
-use super::Count;
+// Only builds whose claims carry patterns read them (see `Claim::pattern`).
 use super::{
-    Appearance, Claim, Concept, Dataset, DatasetInfo, Date, Evidence, MatchPattern, Period, Rating,
-    RoleKind, ScoreModel, Source,
+    Appearance, Claim, Concept, Dataset, DatasetInfo, Date, Period, Rating, ScoreModel, Source,
 };
+#[cfg(any(
+    not(target_arch = "wasm32"),
+    feature = "rust-unicode",
+    feature = "test-hooks"
+))]
+use super::{Count, Evidence, MatchPattern, RoleKind};
 
 /// Encodes `dataset`; [`decode`] gives it back exactly. (The widget's build
-/// empties the lexicon first: only editor tools read it.)
+/// empties the lexicon first: only editor tools read it.) Native only:
+/// `build.rs` encodes, the widget only decodes.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn encode(dataset: &Dataset) -> String {
     let mut w = Writer(String::new());
     let info = &dataset.info;
@@ -95,6 +101,7 @@ pub fn encode(dataset: &Dataset) -> String {
     w.0
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 impl Writer {
     fn pattern(&mut self, p: &MatchPattern) {
         let w = self;
@@ -175,6 +182,11 @@ pub fn decode(text: &str) -> Option<Dataset> {
                     note: r.str()?,
                 })
             })?,
+            #[cfg(any(
+                not(target_arch = "wasm32"),
+                feature = "rust-unicode",
+                feature = "test-hooks"
+            ))]
             pattern: if matching {
                 r.pattern()?
             } else {
@@ -192,8 +204,10 @@ pub fn decode(text: &str) -> Option<Dataset> {
     })
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 struct Writer(String);
 
+#[cfg(not(target_arch = "wasm32"))]
 impl Writer {
     fn num(&mut self, n: u64) {
         self.0.push_str(&n.to_string());
@@ -270,7 +284,11 @@ impl Reader<'_> {
     }
     /// The lexicon and patterns: only builds that compile patterns (the CLI,
     /// `build.rs`, the browser parity test) carry the code to read them.
-    #[cfg(any(not(target_arch = "wasm32"), feature = "rust-unicode"))]
+    #[cfg(any(
+        not(target_arch = "wasm32"),
+        feature = "rust-unicode",
+        feature = "test-hooks"
+    ))]
     fn lexicon(&mut self) -> Option<Vec<Concept>> {
         self.list(|r| {
             Some(Concept {
@@ -282,11 +300,19 @@ impl Reader<'_> {
             })
         })
     }
-    #[cfg(not(any(not(target_arch = "wasm32"), feature = "rust-unicode")))]
+    #[cfg(not(any(
+        not(target_arch = "wasm32"),
+        feature = "rust-unicode",
+        feature = "test-hooks"
+    )))]
     fn lexicon(&mut self) -> Option<Vec<Concept>> {
         None
     }
-    #[cfg(any(not(target_arch = "wasm32"), feature = "rust-unicode"))]
+    #[cfg(any(
+        not(target_arch = "wasm32"),
+        feature = "rust-unicode",
+        feature = "test-hooks"
+    ))]
     fn pattern(&mut self) -> Option<MatchPattern> {
         Some(MatchPattern {
             core: self.list(Reader::evidence)?,
@@ -302,17 +328,21 @@ impl Reader<'_> {
             })?,
         })
     }
-    #[cfg(not(any(not(target_arch = "wasm32"), feature = "rust-unicode")))]
-    fn pattern(&mut self) -> Option<MatchPattern> {
-        None
-    }
-    #[cfg(any(not(target_arch = "wasm32"), feature = "rust-unicode"))]
+    #[cfg(any(
+        not(target_arch = "wasm32"),
+        feature = "rust-unicode",
+        feature = "test-hooks"
+    ))]
     fn kind(&mut self) -> Option<RoleKind> {
         RoleKind::ALL
             .get(usize::try_from(self.num()?).ok()?)
             .copied()
     }
-    #[cfg(any(not(target_arch = "wasm32"), feature = "rust-unicode"))]
+    #[cfg(any(
+        not(target_arch = "wasm32"),
+        feature = "rust-unicode",
+        feature = "test-hooks"
+    ))]
     fn evidence(&mut self) -> Option<Evidence> {
         Some(Evidence {
             concept: self.opt_str()?,

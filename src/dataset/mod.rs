@@ -84,6 +84,16 @@ pub struct Claim {
     /// For claims whose truth changes over time: how the claim rated in each
     /// period, oldest first, never overlapping. Empty for timeless claims.
     pub timeline: Vec<Period>,
+    /// Absent from the shipped widget's build, whose claims are decoded
+    /// without patterns (it loads the compiled index instead): with no field
+    /// to read, a matcher compiled from those claims, which would silently
+    /// match nothing, cannot be built there. Test builds keep it, with the
+    /// real patterns (`build.rs`).
+    #[cfg(any(
+        not(target_arch = "wasm32"),
+        feature = "rust-unicode",
+        feature = "test-hooks"
+    ))]
     pub pattern: MatchPattern,
     /// Sentences that must match this claim: the dataset's own regression tests.
     pub examples: Vec<String>,

@@ -47,6 +47,19 @@
 //! Everything is deterministic: the same text and dataset give the same
 //! matches in the same order, natively and in wasm.
 
+// The shipped widget loads the index `build.rs` compiled and its claims have
+// no patterns, so the compiling half (`Compiler`, tokenizing and stemming
+// pattern words) is dead code there, and only there: native builds, where
+// the same code is live, still lint it.
+#![cfg_attr(
+    not(any(
+        not(target_arch = "wasm32"),
+        feature = "rust-unicode",
+        feature = "test-hooks"
+    )),
+    allow(dead_code, unused_imports)
+)]
+
 mod compiled;
 mod fnv;
 mod latin;
@@ -242,6 +255,12 @@ impl Matcher {
     }
 
     /// A matcher using the given Unicode services (the browser's, in the widget).
+    /// Not in the shipped widget, whose claims carry no patterns to compile.
+    #[cfg(any(
+        not(target_arch = "wasm32"),
+        feature = "rust-unicode",
+        feature = "test-hooks"
+    ))]
     pub fn with_unicode(dataset: Dataset, unicode: Box<dyn UnicodeText>) -> Matcher {
         let mut compiler = Compiler {
             unicode: unicode.as_ref(),
@@ -665,6 +684,11 @@ pub fn missed_examples(dataset: &Dataset) -> Vec<crate::dataset::source::Regress
 }
 
 /// Turns patterns into term ids, numbering terms as it meets them.
+#[cfg(any(
+    not(target_arch = "wasm32"),
+    feature = "rust-unicode",
+    feature = "test-hooks"
+))]
 struct Compiler<'a> {
     unicode: &'a dyn UnicodeText,
     stems: Stems,
@@ -675,6 +699,11 @@ struct Compiler<'a> {
     concepts: std::collections::BTreeMap<String, u32>,
 }
 
+#[cfg(any(
+    not(target_arch = "wasm32"),
+    feature = "rust-unicode",
+    feature = "test-hooks"
+))]
 impl Compiler<'_> {
     fn intern(&mut self, term: Term) -> u32 {
         self.vocabulary.intern(match &term {

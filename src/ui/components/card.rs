@@ -101,6 +101,11 @@ pub fn Card(props: &CardProps) -> Html {
                 <span class="icon" aria-hidden="true">{rating.icon()}</span>
                 {rating.label()}
             </span>
+            // The badge maps an imported review onto our six ratings; the
+            // reviewer's own verdict stays visible beside it.
+            if let Some(label) = &claim.rating_label {
+                <p class="meta">{format!("The reviewer's own rating: {label}")}</p>
+            }
             <p class="claim" id={title_id}>{&claim.claim_reviewed}</p>
             <p class="summary">{&claim.summary}</p>
             <p class="context">{&claim.context}</p>
