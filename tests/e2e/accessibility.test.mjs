@@ -4,11 +4,11 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { serve, launch, ROOT, skipWithoutSeed, TROOPS } from './harness.mjs';
+import { serve, launch, ROOT, seedOrSkip, TROOPS } from './harness.mjs';
 
 const require = createRequire(join(ROOT, 'tools', 'package.json'));
 const AXE = require.resolve('axe-core/axe.min.js');
-const skip = skipWithoutSeed;
+const skip = seedOrSkip();
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });

@@ -17,15 +17,14 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { serve, launch, ROOT } from './harness.mjs';
+import { serve, launch, ROOT, needShared } from './harness.mjs';
 
 const CORPUS = process.env.CLAIMLENS_READABILITY ?? join(ROOT, '..', 'shared', 'corpus', 'readability');
 const DIST = join(ROOT, 'target', 'dist-test');
-const skip = !existsSync(CORPUS)
-  ? `SKIPPED: the Readability corpus is absent (looked in ${CORPUS}; set CLAIMLENS_READABILITY)`
-  : !existsSync(join(DIST, 'claimlens.js'))
-    ? `SKIPPED: no test build in ${DIST} (trunk build tests/e2e/test-build.html --release true --dist target/dist-test)`
-    : false;
+const built = existsSync(join(DIST, 'claimlens.js'));
+if (!built && process.env.CI) throw new Error(`no test build in ${DIST}; CI builds it before this run`);
+const skip = needShared(CORPUS, 'the Readability corpus', ' (set CLAIMLENS_READABILITY)')
+  || (!built && `SKIPPED: no test build in ${DIST} (trunk build tests/e2e/test-build.html --release true --dist target/dist-test)`);
 if (skip) console.log(`# ${skip}`);
 
 const PAGES = skip ? [] : readdirSync(CORPUS)

@@ -3,9 +3,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { serve, launch, skipWithoutSeed, TROOPS } from './harness.mjs';
+import { serve, launch, seedOrSkip, TROOPS } from './harness.mjs';
 
-const skip = skipWithoutSeed;
+const skip = seedOrSkip();
 
 let server, browser;
 
