@@ -66,6 +66,8 @@ mod latin;
 mod normalize;
 mod pieces;
 pub mod score;
+#[cfg(test)]
+mod stemming_tests;
 pub mod text;
 mod tokens;
 mod vocabulary;
@@ -415,7 +417,7 @@ struct Lookup<'a> {
 impl Lookup<'_> {
     fn known(&mut self, word: &str) -> u32 {
         // A word that is its own stem costs one look-up.
-        if self.stems.is_own_stem(word) || self.vocabulary.may_stem_into(word) {
+        if Stems::is_own_stem(word) || self.vocabulary.may_stem_into(word) {
             let stem = self.stems.stem_ref(word);
             self.vocabulary.word(stem).unwrap_or(UNKNOWN)
         } else {

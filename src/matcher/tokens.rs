@@ -459,14 +459,14 @@ impl Stems {
     }
 
     /// True if Snowball surely leaves `word` as it is.
-    pub fn is_own_stem(&self, word: &str) -> bool {
+    pub fn is_own_stem(word: &str) -> bool {
         // Snowball never changes words of one or two letters.
         word.len() <= 2 || !snowball_may_change(word)
     }
 
     /// The stem of `word`, borrowed: a repeated word costs no allocation.
     pub fn stem_ref<'a>(&'a mut self, word: &'a str) -> &'a str {
-        if self.is_own_stem(word) {
+        if Self::is_own_stem(word) {
             return word;
         }
         if !self.cache.contains_key(word) {

@@ -11,98 +11,13 @@
 //! A wrong prediction loses matches silently, so this test checks both
 //! against the crate on every word of the dataset (claims, lexicon), the
 //! evaluation sets, Snowball's exception words, and a generated list of
-//! those words with every English suffix. The predictions are copied below
-//! from the matcher's source, and the test first checks that the copies are
-//! still exactly what the matcher runs.
-#![cfg(not(target_arch = "wasm32"))]
-
+//! those words with every English suffix.
 use rust_stemmers::{Algorithm, Stemmer};
 use std::collections::BTreeSet;
 use std::path::Path;
 
-// --- Copied verbatim from src/matcher/tokens.rs (checked below). ---
-
-/// Endings that cover every suffix Snowball English rewrites: each of its
-/// rules (and exception words) needs one of these at the end of the word,
-/// so a word with none of them, and no leading apostrophe (which Snowball
-/// drops), is its own stem.
-const STEMMED_ENDINGS: &[&str] = &[
-    "'", "s", "ed", "ing", "y", "ci", "gi", "li", "iti", "e", "l", "ic", "ism", "ion", "er",
-    "ator", "ant", "ent",
-];
-
-/// False if Snowball leaves `word` as it is; stemming is the tokenizer's
-/// largest cost, and names and many other words need none.
-fn snowball_may_change(word: &str) -> bool {
-    let ends = |endings: &[&str]| endings.iter().any(|e| word.ends_with(e));
-    // By last byte first: this runs for every word of an article.
-    word.starts_with('\'')
-        || match word.as_bytes().last() {
-            Some(b'\'' | b's' | b'y' | b'e' | b'l') => true,
-            Some(b'd' | b'g' | b'i' | b'c' | b'm' | b'n' | b'r' | b't') => ends(STEMMED_ENDINGS),
-            _ => false,
-        }
-}
-
-// --- Copied verbatim from src/matcher/vocabulary.rs (checked below). ---
-
-pub fn stem_key(stem: &str) -> &str {
-    let first = stem.chars().next().map_or(0, char::len_utf8);
-    let written = if stem.ends_with("ie") || stem.ends_with("le") {
-        2
-    } else if stem.ends_with(['e', 'i', 'y', 'l']) {
-        1
-    } else {
-        0
-    };
-    // The endings are ASCII, so the cut is on a char boundary.
-    &stem[..(stem.len() - written).max(first)]
-}
-
-// --- End of the copies. ---
-
-/// `Stems::is_own_stem` in tokens.rs.
-fn is_own_stem(word: &str) -> bool {
-    word.len() <= 2 || !snowball_may_change(word)
-}
-
-/// The item of `source` that starts with `start`, through its closing line
-/// (`}` or `];` at the start of a line).
-fn item<'a>(source: &'a str, start: &str) -> &'a str {
-    let at = source
-        .find(start)
-        .unwrap_or_else(|| panic!("`{start}` is no longer in the matcher's source"));
-    let rest = &source[at..];
-    let end = ["\n}\n", "\n];\n"]
-        .iter()
-        .filter_map(|close| rest.find(close).map(|i| i + close.len()))
-        .min()
-        .unwrap();
-    &rest[..end]
-}
-
-#[test]
-fn the_copies_are_what_the_matcher_runs() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let this = std::fs::read_to_string(root.join("tests/stemmer_rules.rs")).unwrap();
-    let tokens = std::fs::read_to_string(root.join("src/matcher/tokens.rs")).unwrap();
-    let vocabulary = std::fs::read_to_string(root.join("src/matcher/vocabulary.rs")).unwrap();
-    for (source, start) in [
-        (&tokens, "const STEMMED_ENDINGS: &[&str] = &["),
-        (&tokens, "fn snowball_may_change(word: &str) -> bool {"),
-        (&vocabulary, "pub fn stem_key(stem: &str) -> &str {"),
-    ] {
-        assert_eq!(
-            item(&this, start),
-            item(source, start),
-            "the matcher's `{start}` changed: copy it here and re-run"
-        );
-    }
-    assert!(
-        tokens.contains("word.len() <= 2 || !snowball_may_change(word)"),
-        "Stems::is_own_stem changed: update is_own_stem here"
-    );
-}
+use super::tokens::Stems;
+use super::vocabulary::stem_key;
 
 #[test]
 fn rust_stemmers_is_pinned_exactly() {
@@ -302,7 +217,7 @@ fn the_stem_predictions_hold_for_every_word() {
     let mut wrong = Vec::new();
     for word in &words {
         let stem = stemmer.stem(word);
-        if is_own_stem(word) && stem != word.as_str() {
+        if Stems::is_own_stem(word) && stem != word.as_str() {
             wrong.push(format!(
                 "`{word}` is predicted to be its own stem, but stems to `{stem}`"
             ));
