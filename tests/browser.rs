@@ -483,6 +483,16 @@ fn panel() -> Option<Element> {
         .unwrap()
 }
 
+/// The panel's state: "collapsed", "open" or "hidden".
+fn panel_state() -> Option<String> {
+    panel()?.get_attribute("data-claimlens-panel")
+}
+
+/// Waits for the panel to reach `state`.
+async fn panel_becomes(state: &str) -> bool {
+    eventually(|| panel_state().as_deref() == Some(state)).await
+}
+
 fn click_in_panel(selector: &str) {
     let button: HtmlElement = panel()
         .unwrap()
@@ -522,13 +532,7 @@ async fn summary_panel_lists_claims_and_remembers_being_hidden() {
         .starts_with("ClaimLens: 2 claims in this article have context."));
 
     click_in_panel(".toggle");
-    assert!(
-        eventually(|| panel()
-            .and_then(|p| p.get_attribute("data-claimlens-panel"))
-            .as_deref()
-            == Some("open"))
-        .await
-    );
+    assert!(panel_becomes("open").await);
     let entries = panel()
         .unwrap()
         .query_selector_all("[data-claimlens-entry]")
@@ -548,13 +552,7 @@ async fn summary_panel_lists_claims_and_remembers_being_hidden() {
     );
 
     click_in_panel(".hide");
-    assert!(
-        eventually(|| panel()
-            .and_then(|p| p.get_attribute("data-claimlens-panel"))
-            .as_deref()
-            == Some("hidden"))
-        .await
-    );
+    assert!(panel_becomes("hidden").await);
     assert_eq!(
         storage.get_item("claimlens:panel").unwrap().as_deref(),
         Some("hidden")
@@ -566,21 +564,12 @@ async fn summary_panel_lists_claims_and_remembers_being_hidden() {
     let mounted = boot::Settings::default().mount(&container).await.unwrap();
     assert!(eventually(|| panel().is_some()).await);
     assert_eq!(
-        panel()
-            .unwrap()
-            .get_attribute("data-claimlens-panel")
-            .as_deref(),
+        panel_state().as_deref(),
         Some("collapsed"),
         "not read without rememberPanel"
     );
     click_in_panel(".toggle");
-    assert!(
-        eventually(|| panel()
-            .and_then(|p| p.get_attribute("data-claimlens-panel"))
-            .as_deref()
-            == Some("open"))
-        .await
-    );
+    assert!(panel_becomes("open").await);
     assert_eq!(
         storage.get_item("claimlens:panel").unwrap().as_deref(),
         Some("hidden"),
@@ -590,22 +579,9 @@ async fn summary_panel_lists_claims_and_remembers_being_hidden() {
 
     let mounted = remembering().mount(&container).await.unwrap();
     assert!(eventually(|| panel().is_some()).await);
-    assert_eq!(
-        panel()
-            .unwrap()
-            .get_attribute("data-claimlens-panel")
-            .as_deref(),
-        Some("hidden"),
-        "remembered"
-    );
+    assert_eq!(panel_state().as_deref(), Some("hidden"), "remembered");
     click_in_panel(".restore");
-    assert!(
-        eventually(|| panel()
-            .and_then(|p| p.get_attribute("data-claimlens-panel"))
-            .as_deref()
-            == Some("collapsed"))
-        .await
-    );
+    assert!(panel_becomes("collapsed").await);
     mounted.unmount();
     container.remove();
     storage.remove_item("claimlens:panel").unwrap();
