@@ -66,6 +66,11 @@ fn finds_claims_with_the_smallest_natural_span() {
             "Washington will keep its own soldiers out of Ukraine, Trump said.",
             &[("trump-rules-out-us-ground-troops", "Washington will keep its own soldiers out")],
         ),
+        // A count one short, then "plus" and a name: the whole group.
+        (
+            "Diplomats say the coalition now has 34 members plus Ukraine.",
+            &[("coalition-of-the-willing-35-countries", "coalition now has 34 members plus Ukraine")],
+        ),
         // Accented names and typographic punctuation take the table-free path.
         (
             "At the Élysée, officials said \u{201C}26 Western countries are ready to deploy troops\u{201D} \u{2014} for now\u{2026}",
@@ -108,6 +113,9 @@ fn abstains_on_near_misses() {
         "In 26 years of reporting on countries at war, analysts have seen many governments promise, hesitate, debate endlessly and finally decide not to deploy anything resembling troops.",
         "The Druzhba pipeline was built in the 1960s.",
         "No countries have publicly commented on the troops.",
+        // One more only with a name after "plus".
+        "Diplomats say the coalition now has 34 members plus several observers.",
+        "Diplomats say the coalition now has 34 members.",
     ];
     for text in cases {
         assert_eq!(spans(text), vec![], "text: {text}");

@@ -26,7 +26,8 @@
 //!    sentence is a candidate when it has every number and count (by value:
 //!    25 or 26,000 never stand in for 26; a count binds its number to a noun
 //!    at most two words later, or noun first after "the number of", or
-//!    stands alone where reporting leaves the noun out: "26 have"), every
+//!    stands alone where reporting leaves the noun out: "26 have"; "34
+//!    countries plus Ukraine" is 35 where the dataset knows 35, not 34), every
 //!    core role or all but one of three or more, and no veto.
 //! 4. **Score.** The evidence becomes features shared by every claim (see
 //!    `score`): all roles found or which kind is missing, how densely the
@@ -340,6 +341,32 @@ impl Matcher {
         resolve_overlaps(mentions, self.dataset.model.companion)
     }
 
+    /// Reporting counts a group without its host or newest member: "34
+    /// countries plus Ukraine" is a coalition of 35. A whole number the
+    /// dataset does not know, followed within a few words by "plus" and a
+    /// name, reads as the next number when the dataset knows that one.
+    fn one_more(&self, n: u64, from: &[Token<u32>], chars: &[char]) -> Option<u32> {
+        if n % 1000 != 0 {
+            return None;
+        }
+        let word = |t: &Token<u32>| &chars[t.span.start..t.span.end];
+        let same = |t: &Token<u32>| t.sentence == from[0].sentence;
+        let plus = from.iter().take(PLUS_REACH + 2).position(|t| {
+            let w = word(t);
+            same(t)
+                && w.len() == 4
+                && w.iter()
+                    .zip("plus".chars())
+                    .all(|(a, b)| a.to_ascii_lowercase() == b)
+        })?;
+        let name = from.get(plus + 1)?;
+        if same(name) && word(name).first()?.is_uppercase() {
+            self.vocabulary.number(n + 1000)
+        } else {
+            None
+        }
+    }
+
     /// Every sentence's candidate mentions with their evidence, before the
     /// model decides and overlaps are resolved: what `fit` learns from and
     /// `explain` shows.
@@ -353,16 +380,20 @@ impl Matcher {
             stems: Stems::new(),
         };
         let tokens = tokenize_with(text, self.unicode.as_ref(), &mut lookup);
+        let chars: Vec<char> = text.chars().collect();
         let ids: Vec<u32> = tokens
             .iter()
-            .map(|t| match t.term {
+            .enumerate()
+            .map(|(k, t)| match t.term {
                 Term::Word(id) => Some(id),
-                Term::Number(n) => self.vocabulary.number(n),
+                Term::Number(n) => self
+                    .vocabulary
+                    .number(n)
+                    .or_else(|| self.one_more(n, &tokens[k..], &chars)),
                 Term::Day => self.vocabulary.day(),
             })
             .map(|id| id.unwrap_or(UNKNOWN))
             .collect();
-        let chars: Vec<char> = text.chars().collect();
         let mut candidates = Vec::new();
         let mut claims: Vec<u32> = Vec::new();
         let mut found = Occurrences::default();
@@ -525,6 +556,10 @@ const TRANSPARENT_MODIFIERS: &[&str] = &[
 const ELLIPSIS_FOLLOWERS: &[&str] = &[
     "have", "has", "had", "are", "were", "is", "was", "will", "would", "could", "can", "did",
 ];
+
+/// Words a count may take before "plus" and the name that make it one
+/// more ("34 EU and NATO countries plus Ukraine").
+const PLUS_REACH: usize = 4;
 
 /// Tokens a count may span when its noun comes first ("the number of
 /// countries ready to deploy troops has reached 26").
