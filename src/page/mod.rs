@@ -13,7 +13,7 @@ pub use article::find_article;
 pub use highlight::{Highlights, MarkSpec, MARK_TAG};
 pub use paint::Paint;
 pub use published::publication_date;
-pub use text_map::TextMap;
+pub use text_map::{TextMap, TextMapBuilder};
 
 use crate::dataset::{Claim, Rating};
 
