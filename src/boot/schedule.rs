@@ -64,6 +64,7 @@ pub(super) async fn annotate(
     slice.yield_if_spent().await;
     let highlighter = Rc::new(RefCell::new(Highlighter::new(
         settings.mode == super::Mode::Paint,
+        container,
     )?));
     let read = || TextMapBuilder::container(container);
     let outcome = match_and_draw(

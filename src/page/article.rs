@@ -44,7 +44,11 @@ impl PageElement for Live {
         self.2.then(|| self.0.get_attribute(name)).flatten()
     }
     fn child_elements(&self) -> Vec<Self> {
-        let children = self.0.children();
+        // An open shadow root's content is what the reader sees.
+        let children = match self.0.shadow_root() {
+            Some(shadow) => shadow.children(),
+            None => self.0.children(),
+        };
         (0..children.length())
             .filter_map(|i| children.item(i))
             .map(Live::new)

@@ -207,7 +207,11 @@ impl TextMapBuilder {
                 self.map.line_break(&mut self.chars);
                 self.todo.push(Step::Break);
             }
-            self.push_children(element);
+            match element.shadow_root() {
+                // An open shadow root's content is what the reader sees.
+                Some(shadow) => self.push_children(&shadow),
+                None => self.push_children(element),
+            }
         }
     }
 }
