@@ -21,6 +21,11 @@ pub trait PageElement: Sized {
     fn child_elements(&self) -> Vec<Self>;
     /// Chars of the text nodes directly inside this element.
     fn own_text_chars(&self) -> usize;
+    /// Whether a `data-claimlens-article` element may be inside: false lets
+    /// the live DOM, which can ask the browser, skip walking for one.
+    fn may_hold_marked(&self) -> bool {
+        true
+    }
 }
 
 /// Below this many chars of prose a semantic element is not the article.
@@ -32,8 +37,10 @@ const MIN_BLOCK: usize = 25;
 /// The element to annotate inside `body`; `body` itself when nothing better
 /// is found.
 pub fn locate<E: PageElement + Clone>(body: E) -> E {
-    if let Some(marked) = first(&body, &|e| e.attribute("data-claimlens-article").is_some()) {
-        return marked;
+    if body.may_hold_marked() {
+        if let Some(marked) = first(&body, &|e| e.attribute("data-claimlens-article").is_some()) {
+            return marked;
+        }
     }
     let semantic: [&dyn Fn(&E) -> bool; 3] = [
         &|e| e.tag() == "article",

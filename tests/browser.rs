@@ -879,7 +879,7 @@ async fn every_rating_has_its_own_highlight_cue_besides_colour() {
     let slugs: Vec<&str> = Rating::ALL.iter().map(|r| r.slug()).collect();
     let container = article(&format!("<p>{}</p>", slugs.join(" ")));
     let map = TextMap::from_container(&container);
-    let mut highlights = Highlights::new(&document);
+    let mut highlights = Highlights::new(&document, document.clone().into());
     let mut starts = Vec::new();
     let mut at = 0;
     for slug in &slugs {
@@ -917,7 +917,7 @@ async fn every_rating_has_its_own_highlight_cue_besides_colour() {
     );
     highlights.remove();
 
-    let paint = Paint::new(&document).unwrap();
+    let paint = Paint::new(&document, document.clone().into()).unwrap();
     let mut painted = HashSet::new();
     let get = |target: &wasm_bindgen::JsValue, key: &str| {
         js_sys::Reflect::get(target, &key.into()).unwrap()

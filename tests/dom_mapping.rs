@@ -163,7 +163,7 @@ fn mapped_ranges_cover_exactly_the_span_and_highlights_restore_exactly() {
                 disjoint.push(span);
             }
         }
-        let mut highlights = Highlights::new(&document);
+        let mut highlights = Highlights::new(&document, document.clone().into());
         for (index, &(start, end)) in disjoint.iter().enumerate().rev() {
             let spec = MarkSpec {
                 claim_id: "c",

@@ -16,6 +16,8 @@ const ENGINE_WASM = "__CLAIMLENS_ENGINE_WASM__";
 const HERE = new URL(".", import.meta.url);
 const HELP = new URL("install.html", HERE).href;
 const NOTICE_TAG = "claimlens-notice";
+// The engine's MAX_ARTICLE_BYTES (src/boot/schedule.rs), for the whole page.
+const MAX_PAGE_CHARS = 2_000_000;
 
 // Enforced CSP violations seen since the loader started: they say why a
 // load failed. A report-only policy blocks nothing, so it is ignored.
@@ -54,6 +56,7 @@ export async function mount(options = {}) {
   }
   const unsuitable = unsuitablePage();
   if (unsuitable) {
+    if (options.bookmarklet && unsuitable.startsWith("This page is too long")) showNotice(unsuitable);
     console.info(`ClaimLens: ${unsuitable}; the page was left as it is.`);
     return false;
   }
@@ -67,11 +70,58 @@ export async function mount(options = {}) {
     showNotice(message);
     throw new Error(`ClaimLens: ${message}`);
   }
-  return module.mount(engineOptions);
+  followNavigation();
+  const done = await module.mount(engineOptions);
+  // A declined article (too long, no text): the reader who clicked the
+  // bookmarklet gets a short notice rather than nothing.
+  const why = !done && bookmarklet && module.declined();
+  if (why) showNotice(why);
+  return done;
+}
+
+/** Annotates the article again, with the options of the last mount():
+ * for a page's own client-side navigation. Resolves to false when
+ * ClaimLens is not on or the new article is declined. */
+export async function refresh() {
+  return loaded ? loaded.refresh() : false;
+}
+
+// Client-side navigation: a router replaces the article or changes the URL
+// (popstate, or pushState/replaceState as the Navigation API reports them).
+// Once the page has settled (50 ms), the old article's traces are removed
+// and the article is located and annotated again: once per navigation, and
+// never for ClaimLens's own changes (they neither detach the article nor
+// change the URL).
+let stopFollowing;
+function followNavigation() {
+  if (stopFollowing) return;
+  let href = location.href;
+  let timer;
+  const moved = () => location.href !== href || loaded?.article()?.isConnected === false;
+  const settle = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      if (!moved()) return;
+      href = location.href;
+      refresh().catch((error) => console.error(error.message));
+    }, 50);
+  };
+  const observer = new MutationObserver(() => moved() && settle());
+  observer.observe(document, { childList: true, subtree: true });
+  addEventListener("popstate", settle);
+  globalThis.navigation?.addEventListener("navigate", settle);
+  stopFollowing = () => {
+    clearTimeout(timer);
+    observer.disconnect();
+    removeEventListener("popstate", settle);
+    globalThis.navigation?.removeEventListener("navigate", settle);
+    stopFollowing = undefined;
+  };
 }
 
 /** Removes every trace of ClaimLens from the page. */
 export function unmount() {
+  stopFollowing?.();
   document.querySelectorAll(NOTICE_TAG).forEach((notice) => notice.remove());
   try {
     loaded?.unmount();
@@ -127,6 +177,13 @@ function unsuitablePage() {
   }
   if (document.body instanceof HTMLFrameSetElement) {
     return "this page is a frameset; open the frame with the article on its own";
+  }
+  // Before any heavy work (even downloading the engine): a page whose
+  // whole text is over what the engine reads cannot have an article it
+  // reads. Measured in BENCHMARKS.md ("Huge pages").
+  const chars = document.body.textContent.length;
+  if (chars > MAX_PAGE_CHARS) {
+    return `This page is too long for ClaimLens (${Math.round(chars / 1000)} KB of text; it reads up to ${MAX_PAGE_CHARS / 1000} KB)`;
   }
   return null;
 }
@@ -245,7 +302,7 @@ function pageOptions(script) {
 const script = ownScriptTag();
 if (script) {
   // Embedded: the page's script can call ClaimLens.mount() / unmount().
-  window.ClaimLens = { mount, unmount, mounted };
+  window.ClaimLens = { mount, refresh, unmount, mounted };
   if (!("manual" in script.dataset)) {
     mount(pageOptions(script)).catch((error) => console.error(error.message));
   }

@@ -7,7 +7,7 @@ use super::attach::matches_event;
 use super::highlighter::Highlighter;
 use super::schedule::{match_and_draw, Outcome, TimeSlice};
 use super::{live, COUNT_ATTR, CURRENT, GENERATION};
-use crate::page::TextMap;
+use crate::page::TextMapBuilder;
 use std::cell::Cell;
 use web_sys::Node;
 
@@ -47,10 +47,13 @@ pub(super) fn annotate_added(nodes: Vec<Node>) {
     let Some((container, report, highlighter, ratings, observer, nodes)) = taken else {
         return;
     };
+    if super::api::relocated(&container) {
+        return;
+    }
     ADDING.with(|a| a.set(true));
     wasm_bindgen_futures::spawn_local(async move {
         let generation = GENERATION.with(Cell::get);
-        let read = || TextMap::from_nodes(&live::new_content(&container, nodes.clone()));
+        let read = || TextMapBuilder::nodes(&live::new_content(&container, nodes.clone()));
         let forget = || {
             if let Some(observer) = &observer {
                 observer.take_records();

@@ -14,12 +14,15 @@ pub enum Highlighter {
 impl Highlighter {
     /// A highlighter with nothing drawn yet: paint where asked and
     /// supported, else marks.
-    pub fn new(paint: bool) -> Result<Highlighter, JsValue> {
+    pub fn new(paint: bool, container: &web_sys::Element) -> Result<Highlighter, JsValue> {
         let document = gloo::utils::document();
+        // Styles reach the article only from its own tree: the document,
+        // or the open shadow root it is in.
+        let root = container.get_root_node().into();
         Ok(if paint && Paint::supported() {
-            Highlighter::Paint(Rc::new(Paint::new(&document)?))
+            Highlighter::Paint(Rc::new(Paint::new(&document, root)?))
         } else {
-            Highlighter::Marks(Highlights::new(&document))
+            Highlighter::Marks(Highlights::new(&document, root))
         })
     }
 

@@ -10,7 +10,7 @@ use super::highlighter::{overlap, Highlighter};
 use super::{Mounted, Settings, GENERATION, STATE_ATTR};
 use crate::dataset::Rating;
 use crate::matcher::{Match, Matcher};
-use crate::page::TextMap;
+use crate::page::{TextMap, TextMapBuilder};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -22,9 +22,19 @@ pub const PIECE_CHARS: usize = 2_000;
 /// Highlights drawn between two checks of the time slice.
 const DRAW_BATCH: usize = 32;
 
-/// Above this, an "article" is a data dump or an endless page, not
-/// something a reader reads; matching it would only cost them time.
-pub const MAX_ARTICLE_BYTES: usize = 1_000_000;
+/// Above this, ClaimLens declines. Matching and drawing are time-sliced
+/// and would go on (about 0.7 s per MB), but locating the article is one
+/// walk of the page, about 22 ms per MB of paragraphs (BENCHMARKS.md,
+/// "Huge pages"): past 2 MB it would be a long task of its own.
+pub const MAX_ARTICLE_BYTES: usize = 2_000_000;
+
+thread_local! {
+    /// Why the last mount declined the article, for the bookmarklet's notice.
+    pub(super) static DECLINED: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// Nodes read between two checks of the time slice.
+const READ_NODES: usize = 500;
 
 /// Times the text may change under one run before ClaimLens gives up on it.
 const MAX_READS: usize = 8;
@@ -45,6 +55,7 @@ pub(super) async fn annotate(
     if container.has_attribute(STATE_ATTR) {
         return Err("this element is already annotated by ClaimLens".into());
     }
+    DECLINED.with(|d| d.borrow_mut().take());
     let mut slice = TimeSlice::start();
     let matcher = match settings.matcher.take() {
         Some(matcher) => matcher,
@@ -53,8 +64,9 @@ pub(super) async fn annotate(
     slice.yield_if_spent().await;
     let highlighter = Rc::new(RefCell::new(Highlighter::new(
         settings.mode == super::Mode::Paint,
+        container,
     )?));
-    let read = || TextMap::from_container(container);
+    let read = || TextMapBuilder::container(container);
     let outcome = match_and_draw(
         &read,
         &matcher,
@@ -73,6 +85,7 @@ pub(super) async fn annotate(
         other => {
             highlighter.borrow_mut().remove();
             if let Ok(Outcome::Declined(reason)) = &other {
+                DECLINED.with(|d| *d.borrow_mut() = Some(reason.clone()));
                 web_sys::console::info_1(
                     &format!("ClaimLens: {reason}; the page was left as it is.").into(),
                 );
@@ -98,7 +111,7 @@ pub(super) enum Outcome {
 /// text meanwhile, takes back what this run drew and starts again.
 #[allow(clippy::too_many_arguments)]
 pub(super) async fn match_and_draw(
-    read: &dyn Fn() -> TextMap,
+    read: &dyn Fn() -> TextMapBuilder,
     matcher: &Matcher,
     ratings: Option<&[Rating]>,
     highlighter: &RefCell<Highlighter>,
@@ -110,7 +123,19 @@ pub(super) async fn match_and_draw(
     let cancelled = || GENERATION.with(Cell::get) != generation;
     let checkpoint = highlighter.borrow().checkpoint();
     'read: for _ in 0..MAX_READS {
-        let map = read();
+        // Reading a huge page's nodes takes time too: in steps, and no
+        // further than the size ClaimLens reads.
+        let mut reading = read();
+        while !reading.step(READ_NODES) {
+            if reading.bytes_read() > MAX_ARTICLE_BYTES {
+                return Ok(Outcome::Declined(too_long(reading.bytes_read())));
+            }
+            slice.yield_if_spent().await;
+            if cancelled() {
+                return Ok(Outcome::Cancelled);
+            }
+        }
+        let map = reading.finish();
         if let Some(reason) = declined(map.text()) {
             return Ok(Outcome::Declined(reason));
         }
@@ -178,13 +203,17 @@ fn declined(text: &str) -> Option<String> {
         return Some("the article has no text".into());
     }
     if text.len() > MAX_ARTICLE_BYTES {
-        return Some(format!(
-            "the article has {} KB of text, more than the {} KB ClaimLens reads",
-            text.len() / 1000,
-            MAX_ARTICLE_BYTES / 1000
-        ));
+        return Some(too_long(text.len()));
     }
     None
+}
+
+fn too_long(bytes: usize) -> String {
+    format!(
+        "This page is too long for ClaimLens (over {} KB of article text; it reads up to {} KB)",
+        bytes / 1000,
+        MAX_ARTICLE_BYTES / 1000
+    )
 }
 
 /// Work done in one task before ClaimLens lets the page run: well under the
@@ -229,7 +258,7 @@ extern "C" {
     fn claimlens_yield() -> js_sys::Promise;
 }
 
-async fn yield_to_page() {
+pub(super) async fn yield_to_page() {
     // The promise never rejects; a failure to yield is no reason to stop.
     let _ = wasm_bindgen_futures::JsFuture::from(claimlens_yield()).await;
 }

@@ -2,8 +2,7 @@
 //! article by exactly the rules the CLI uses on parsed HTML.
 
 use crate::locate::{locate, PageElement};
-use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, Node};
+use web_sys::{Document, Element};
 
 /// The page's article element: the publisher's selector when given, else
 /// the located article. `Err` names a selector that matches nothing.
@@ -20,33 +19,63 @@ pub fn find_article(document: &Document, selector: Option<&str>) -> Result<Eleme
         };
     }
     let body = document.body().ok_or("ClaimLens: the page has no body")?;
-    Ok(locate(Live(body.into())).0)
+    Ok(locate(Live::new(body.into())).0)
 }
 
+/// An element with what locating asks of it most, asked of the DOM once:
+/// on a huge page, crossings into JS are most of the time locating takes.
 #[derive(Clone)]
-struct Live(Element);
+struct Live(Element, std::rc::Rc<str>, bool);
+
+impl Live {
+    fn new(element: Element) -> Live {
+        let tag = element.local_name().into();
+        let attributes = element.has_attributes();
+        Live(element, tag, attributes)
+    }
+}
 
 impl PageElement for Live {
     fn tag(&self) -> String {
-        self.0.local_name()
+        self.1.to_string()
     }
     fn attribute(&self, name: &str) -> Option<String> {
-        self.0.get_attribute(name)
+        // Most elements of an article have no attributes.
+        self.2.then(|| self.0.get_attribute(name)).flatten()
     }
     fn child_elements(&self) -> Vec<Self> {
-        let children = self.0.children();
+        // An open shadow root's content is what the reader sees.
+        let children = match self.0.shadow_root() {
+            Some(shadow) => shadow.children(),
+            None => self.0.children(),
+        };
         (0..children.length())
             .filter_map(|i| children.item(i))
-            .map(Live)
+            .map(Live::new)
             .collect()
     }
     fn own_text_chars(&self) -> usize {
-        let nodes = self.0.child_nodes();
-        (0..nodes.length())
-            .filter_map(|i| nodes.item(i))
-            .filter(|node| node.node_type() == Node::TEXT_NODE)
-            .filter_map(|node| node.dyn_into::<web_sys::Text>().ok())
-            .map(|text| text.data().trim().chars().count())
-            .sum()
+        own_text_chars(&self.0) as usize
     }
+    fn may_hold_marked(&self) -> bool {
+        !matches!(self.0.query_selector("[data-claimlens-article]"), Ok(None))
+    }
+}
+
+#[wasm_bindgen::prelude::wasm_bindgen(inline_js = r#"
+export function own_text_chars(element) {
+  // In JS, so that no text crosses into wasm: on a huge page, locating
+  // the article is mostly this. Rust's `trim().chars().count()` (JS's trim
+  // differs only in U+FEFF and U+0085 at a node's very edge).
+  let chars = 0;
+  for (let node = element.firstChild; node; node = node.nextSibling) {
+    if (node.nodeType !== 3) continue;
+    const text = node.data.trim();
+    chars += text.length - (text.match(/[\uD800-\uDBFF]/g)?.length ?? 0);
+  }
+  return chars;
+}
+"#)]
+extern "C" {
+    fn own_text_chars(element: &Element) -> u32;
 }

@@ -93,6 +93,8 @@ impl Wrap {
 /// The marks ClaimLens added to a page.
 pub struct Highlights {
     document: Document,
+    /// Where the stylesheet is adopted.
+    root: JsValue,
     sheet: Option<CssStyleSheet>,
     wraps: Vec<Wrap>,
 }
@@ -111,17 +113,18 @@ pub struct MarkSpec<'a> {
 }
 
 impl Highlights {
-    pub fn new(document: &Document) -> Highlights {
+    /// Marks in the tree of `root` (the document, or the shadow root that
+    /// holds the article), styled there.
+    pub fn new(document: &Document, root: JsValue) -> Highlights {
         let sheet = CssStyleSheet::new()
             .ok()
             .filter(|s| s.replace_sync(&mark_css()).is_ok());
         if let Some(sheet) = &sheet {
-            let sheets = document.adopted_style_sheets();
-            sheets.push(sheet);
-            document.set_adopted_style_sheets(&sheets);
+            super::adopt(&root, sheet, true);
         }
         Highlights {
             document: document.clone(),
+            root,
             sheet,
             wraps: Vec::new(),
         }
@@ -227,13 +230,7 @@ impl Highlights {
     pub fn remove(&mut self) {
         self.undo_to(0);
         if let Some(sheet) = self.sheet.take() {
-            let kept = js_sys::Array::new();
-            for existing in self.document.adopted_style_sheets().iter() {
-                if existing != JsValue::from(&sheet) {
-                    kept.push(&existing);
-                }
-            }
-            self.document.set_adopted_style_sheets(&kept);
+            super::adopt(&self.root, &sheet, false);
         }
     }
 }

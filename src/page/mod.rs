@@ -13,7 +13,26 @@ pub use article::find_article;
 pub use highlight::{Highlights, MarkSpec, MARK_TAG};
 pub use paint::Paint;
 pub use published::publication_date;
-pub use text_map::TextMap;
+pub use text_map::{TextMap, TextMapBuilder};
+
+/// Adds `sheet` to (or, with `keep == false`, takes it out of) the
+/// adopted stylesheets of `root`: the document, or the shadow root that
+/// holds the article (styles do not cross into a shadow tree).
+pub(crate) fn adopt(root: &wasm_bindgen::JsValue, sheet: &web_sys::CssStyleSheet, keep: bool) {
+    let key = wasm_bindgen::JsValue::from_str("adoptedStyleSheets");
+    let Ok(sheets) = js_sys::Reflect::get(root, &key) else {
+        return;
+    };
+    let sheet = wasm_bindgen::JsValue::from(sheet);
+    let kept: js_sys::Array = js_sys::Array::from(&sheets)
+        .iter()
+        .filter(|s| *s != sheet)
+        .collect();
+    if keep {
+        kept.push(&sheet);
+    }
+    let _ = js_sys::Reflect::set(root, &key, &kept);
+}
 
 use crate::dataset::{Claim, Rating};
 

@@ -13,6 +13,9 @@ use web_sys::{CssStyleSheet, Document, DomRect, Range};
 
 pub struct Paint {
     document: Document,
+    /// Where the stylesheet is adopted: `::highlight` rules apply in
+    /// their own tree, the document or the article's shadow root.
+    root: JsValue,
     sheet: CssStyleSheet,
     /// The registered `Highlight` of each rating painted so far.
     highlights: RefCell<Vec<(Rating, JsValue)>>,
@@ -40,7 +43,7 @@ impl Paint {
     }
 
     /// A painter with nothing painted yet, its stylesheet adopted.
-    pub fn new(document: &Document) -> Result<Paint, JsValue> {
+    pub fn new(document: &Document, root: JsValue) -> Result<Paint, JsValue> {
         registry().ok_or("the CSS Custom Highlight API is missing")?;
         let mut css = String::new();
         for rating in Rating::ALL {
@@ -55,13 +58,12 @@ impl Paint {
         sheet.replace_sync(&css)?;
         let paint = Paint {
             document: document.clone(),
+            root,
             sheet,
             highlights: RefCell::default(),
             ranges: RefCell::default(),
         };
-        let sheets = document.adopted_style_sheets();
-        sheets.push(&paint.sheet);
-        document.set_adopted_style_sheets(&sheets);
+        super::adopt(&paint.root, &paint.sheet, true);
         Ok(paint)
     }
 
@@ -172,12 +174,6 @@ impl Paint {
                 let _ = call(&registry, "delete", &[&name.as_str().into()]);
             }
         }
-        let kept = Array::new();
-        for existing in self.document.adopted_style_sheets().iter() {
-            if existing != JsValue::from(&self.sheet) {
-                kept.push(&existing);
-            }
-        }
-        self.document.set_adopted_style_sheets(&kept);
+        super::adopt(&self.root, &self.sheet, false);
     }
 }

@@ -43,14 +43,15 @@ pub struct NodeRange {
 }
 
 impl TextMap {
+    /// The whole map at once; [`TextMapBuilder`] builds it in steps.
     pub fn from_container(container: &Element) -> TextMap {
-        let mut map = TextMap {
-            text: String::new(),
-            segments: Vec::new(),
-        };
-        let mut chars = 0;
-        map.walk(container, &mut chars);
-        map
+        TextMapBuilder::container(container).finish_now()
+    }
+
+    /// The text of nodes added to the page after it was annotated, each
+    /// its own block: only the new content is read, never the whole article.
+    pub fn from_nodes(nodes: &[Node]) -> TextMap {
+        TextMapBuilder::nodes(nodes).finish_now()
     }
 
     pub fn text(&self) -> &str {
@@ -71,61 +72,6 @@ impl TextMap {
             .iter()
             .take_while(|s| s.start + s.chars <= offset)
             .all(Segment::is_unchanged)
-    }
-
-    /// The text of nodes added to the page after it was annotated, each
-    /// its own block: only the new content is read, never the whole article.
-    pub fn from_nodes(nodes: &[Node]) -> TextMap {
-        let mut map = TextMap {
-            text: String::new(),
-            segments: Vec::new(),
-        };
-        let mut chars = 0;
-        for node in nodes {
-            map.line_break(&mut chars);
-            map.visit(node, &mut chars);
-        }
-        map
-    }
-
-    fn walk(&mut self, parent: &Node, chars: &mut usize) {
-        let children = parent.child_nodes();
-        for i in 0..children.length() {
-            if let Some(child) = children.item(i) {
-                self.visit(&child, chars);
-            }
-        }
-    }
-
-    fn visit(&mut self, child: &Node, chars: &mut usize) {
-        if let Some(text) = child.dyn_ref::<Text>() {
-            let content = text.data();
-            if content.is_empty() {
-                return;
-            }
-            let count = content.chars().count();
-            self.text.push_str(&content);
-            self.segments.push(Segment {
-                node: text.clone(),
-                start: *chars,
-                chars: count,
-                content,
-            });
-            *chars += count;
-        } else if let Some(element) = child.dyn_ref::<Element>() {
-            let tag = element.tag_name();
-            if is_excluded(&tag, |name| element.get_attribute(name)) {
-                return;
-            }
-            let block = is_block(&tag);
-            if block {
-                self.line_break(chars);
-            }
-            self.walk(element, chars);
-            if block {
-                self.line_break(chars);
-            }
-        }
     }
 
     fn line_break(&mut self, chars: &mut usize) {
@@ -156,6 +102,117 @@ impl TextMap {
                 }
             })
             .collect()
+    }
+}
+
+/// What is left to read: a node, or the line break after a block.
+enum Step {
+    Visit(Node),
+    Break,
+}
+
+/// A [`TextMap`] read a few nodes at a time, so that reading a huge
+/// article can yield to the page between steps (and stop as soon as the
+/// text is longer than anything worth reading).
+pub struct TextMapBuilder {
+    map: TextMap,
+    chars: usize,
+    /// Steps still to take, the next one last.
+    todo: Vec<Step>,
+}
+
+impl TextMapBuilder {
+    /// The visible text of `container`.
+    pub fn container(container: &Element) -> TextMapBuilder {
+        let mut builder = TextMapBuilder::nodes(&[]);
+        builder.push_children(container);
+        builder
+    }
+
+    /// The text of `nodes`, each its own block.
+    pub fn nodes(nodes: &[Node]) -> TextMapBuilder {
+        let mut todo = Vec::with_capacity(nodes.len() * 2);
+        for node in nodes.iter().rev() {
+            todo.push(Step::Visit(node.clone()));
+            todo.push(Step::Break);
+        }
+        TextMapBuilder {
+            map: TextMap {
+                text: String::new(),
+                segments: Vec::new(),
+            },
+            chars: 0,
+            todo,
+        }
+    }
+
+    /// The text read so far, in UTF-8 bytes.
+    pub fn bytes_read(&self) -> usize {
+        self.map.text.len()
+    }
+
+    /// Reads up to `nodes` more nodes; true when everything is read.
+    pub fn step(&mut self, nodes: usize) -> bool {
+        for _ in 0..nodes {
+            match self.todo.pop() {
+                None => return true,
+                Some(Step::Break) => self.map.line_break(&mut self.chars),
+                Some(Step::Visit(node)) => self.visit(&node),
+            }
+        }
+        self.todo.is_empty()
+    }
+
+    pub fn finish(self) -> TextMap {
+        self.map
+    }
+
+    fn finish_now(mut self) -> TextMap {
+        self.step(usize::MAX);
+        self.map
+    }
+
+    fn push_children(&mut self, parent: &Node) {
+        let children = parent.child_nodes();
+        for i in (0..children.length()).rev() {
+            self.todo.extend(children.item(i).map(Step::Visit));
+        }
+    }
+
+    fn visit(&mut self, child: &Node) {
+        if let Some(text) = child.dyn_ref::<Text>() {
+            let content = text.data();
+            if content.is_empty() {
+                return;
+            }
+            let count = content.chars().count();
+            self.map.text.push_str(&content);
+            self.map.segments.push(Segment {
+                node: text.clone(),
+                start: self.chars,
+                chars: count,
+                content,
+            });
+            self.chars += count;
+        } else if let Some(element) = child.dyn_ref::<Element>() {
+            let tag = element.tag_name();
+            // An element without attributes needs no string crossing into JS.
+            let attributes = element.has_attributes();
+            if is_excluded(&tag, |name| {
+                attributes.then(|| element.get_attribute(name)).flatten()
+            }) {
+                return;
+            }
+            if is_block(&tag) {
+                self.map.line_break(&mut self.chars);
+                self.todo.push(Step::Break);
+            }
+            match element.shadow_root() {
+                // An open shadow root's content is what the reader sees.
+                Some(shadow) => self.push_children(&shadow),
+                None => self.push_children(element),
+            }
+        }
     }
 }
 

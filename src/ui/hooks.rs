@@ -33,7 +33,14 @@ pub fn mark_for(container: &Element, match_index: usize) -> Option<Element> {
 }
 
 fn mark_of(event: &Event) -> Option<(usize, Element)> {
-    let target = event.target()?.dyn_into::<Element>().ok()?;
+    // Where the event began, also inside an open shadow root (whose
+    // events reach the document retargeted to its host).
+    let target = event
+        .composed_path()
+        .get(0)
+        .dyn_into::<Element>()
+        .ok()
+        .or_else(|| event.target()?.dyn_into::<Element>().ok())?;
     let mark = target
         .closest(&format!("{MARK_TAG}[data-claimlens-match]"))
         .ok()??;
