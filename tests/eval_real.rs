@@ -26,20 +26,12 @@ const BAR_CLAIM_RECALL: f64 = 0.60;
 const FLOOR_PRECISION: f64 = 0.90;
 const FLOOR_RECALL: f64 = 0.64;
 
+#[path = "support/shared.rs"]
+mod support;
+
+/// The shared folder, if its corpus is there (see `support`).
 fn shared() -> Option<PathBuf> {
-    let dir = std::env::var_os("CLAIMLENS_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared"));
-    if dir.join("corpus/open-news").is_dir() {
-        return Some(dir);
-    }
-    assert!(
-        std::env::var_os("CI").is_none(),
-        "the shared corpus is missing at {} (set CLAIMLENS_SHARED); CI needs it",
-        dir.display()
-    );
-    eprintln!("SKIPPED: the shared corpus is absent at {}", dir.display());
-    None
+    support::require_in_shared("corpus/open-news", "the shared corpus").map(|_| support::dir())
 }
 
 #[derive(Default, Clone, Copy)]
