@@ -69,13 +69,10 @@ fn import_of_export_keeps_ids_wording_ratings_dates_and_sources() {
     }
 }
 
-/// Imported claims written as TOML read back identically and validate,
-/// including their drafted match pattern against their own wording.
-#[test]
-fn imported_claims_write_valid_source_files() {
-    let text = serde_json::to_string(&export(&Dataset::bundled(), BASE)).unwrap();
-    let imported = import(&text, &[]).unwrap();
-    let dir = std::env::temp_dir().join(format!("claimlens-import-{}", std::process::id()));
+/// A fresh dataset directory under the temp dir, with its `dataset.toml`
+/// and an empty `claims/`.
+fn empty_dataset(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("claimlens-{name}"));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(dir.join("claims")).unwrap();
     std::fs::write(
@@ -83,6 +80,16 @@ fn imported_claims_write_valid_source_files() {
         "version = \"t\"\nschema = 2\nreleased = \"2026-11-27\"\n",
     )
     .unwrap();
+    dir
+}
+
+/// Imported claims written as TOML read back identically and validate,
+/// including their drafted match pattern against their own wording.
+#[test]
+fn imported_claims_write_valid_source_files() {
+    let text = serde_json::to_string(&export(&Dataset::bundled(), BASE)).unwrap();
+    let imported = import(&text, &[]).unwrap();
+    let dir = empty_dataset(&format!("import-{}", std::process::id()));
     for claim in &imported {
         std::fs::write(
             dir.join("claims").join(format!("{}.toml", claim.id)),
@@ -125,14 +132,7 @@ fn written_claims_read_back_whatever_their_text() {
         claim.examples = vec![format!("Example {text}")];
         claim.counterexamples = vec![format!("Counter {text}")];
         claim.pattern.none_of = vec![format!("none {text}")];
-        let dir = std::env::temp_dir().join(format!("claimlens-write-{}-{i}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(dir.join("claims")).unwrap();
-        std::fs::write(
-            dir.join("dataset.toml"),
-            "version = \"t\"\nschema = 2\nreleased = \"2026-11-27\"\n",
-        )
-        .unwrap();
+        let dir = empty_dataset(&format!("write-{}-{i}", std::process::id()));
         let written = to_toml(&claim);
         std::fs::write(dir.join("claims").join("c.toml"), &written).unwrap();
         let parsed = SourceFiles::read(&dir).unwrap().parse();
