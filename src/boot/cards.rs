@@ -4,14 +4,13 @@
 //! the UI shows a loading state until it arrives. Nothing is fetched when
 //! nothing matched, and builds whose claims carry their text fetch nothing.
 
-use crate::dataset::cards::{self, CardText, ShardTable};
+use crate::dataset::cards::{CardText, ShardTable};
 use crate::dataset::{Claim, Dataset, DatasetInfo};
 use crate::matcher::{Match, Matcher};
 use crate::ui::Report;
 use std::cell::RefCell;
-use std::rc::{Rc, Weak};
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 
 thread_local! {
     /// The loader's `(name) => Promise<string>`: a shard file next to the engine.
@@ -36,6 +35,7 @@ pub enum CardStatus {
 }
 
 #[derive(Clone)]
+#[cfg_attr(feature = "bundled-cards", allow(dead_code))]
 enum Shard {
     Idle,
     Loading,
@@ -49,6 +49,7 @@ pub struct Cards {
     /// `None` when the claims carry their own text (`bundled-cards`, or a
     /// matcher made at run time).
     table: Option<ShardTable>,
+    #[cfg_attr(feature = "bundled-cards", allow(dead_code))]
     info: DatasetInfo,
     shards: RefCell<Vec<Shard>>,
     arrived: RefCell<Vec<CardText>>,
@@ -92,8 +93,14 @@ impl Cards {
     }
 }
 
+/// With every card inside the wasm there is nothing to fetch, and no
+/// fetching or shard-reading code is compiled in.
+#[cfg(feature = "bundled-cards")]
+pub(super) fn fetch_for(_: &Rc<Report>, _: &[Match]) {}
+
 /// Fetches, once each, the shards holding the cards of `matches`, and
 /// re-renders `report`'s UI as each arrives or fails.
+#[cfg(not(feature = "bundled-cards"))]
 pub(super) fn fetch_for(report: &Rc<Report>, matches: &[Match]) {
     let Some(table) = &report.cards.table else {
         return;
@@ -113,25 +120,26 @@ pub(super) fn fetch_for(report: &Rc<Report>, matches: &[Match]) {
             shards[shard] = Shard::Loading;
         }
         let name = table.names[shard].clone();
-        let weak: Weak<Report> = Rc::downgrade(report);
+        let weak: std::rc::Weak<Report> = Rc::downgrade(report);
         wasm_bindgen_futures::spawn_local(async move {
             let result = fetch(&name).await;
             let Some(report) = weak.upgrade() else {
                 return;
             };
             let cards = &report.cards;
-            let state = match result.and_then(|text| cards::decode(&text, &cards.info)) {
-                Ok(arrived) => {
-                    cards.arrived.borrow_mut().extend(arrived);
-                    Shard::Loaded
-                }
-                Err(why) => {
-                    web_sys::console::warn_1(
-                        &format!("ClaimLens: the card text could not be loaded: {why}").into(),
-                    );
-                    Shard::Failed(why)
-                }
-            };
+            let state =
+                match result.and_then(|text| crate::dataset::cards::decode(&text, &cards.info)) {
+                    Ok(arrived) => {
+                        cards.arrived.borrow_mut().extend(arrived);
+                        Shard::Loaded
+                    }
+                    Err(why) => {
+                        web_sys::console::warn_1(
+                            &format!("ClaimLens: the card text could not be loaded: {why}").into(),
+                        );
+                        Shard::Failed(why)
+                    }
+                };
             cards.shards.borrow_mut()[shard] = state;
             let refresh = report.refresh.borrow().clone();
             if let Some(refresh) = refresh {
@@ -141,7 +149,9 @@ pub(super) fn fetch_for(report: &Rc<Report>, matches: &[Match]) {
     }
 }
 
+#[cfg(not(feature = "bundled-cards"))]
 async fn fetch(name: &str) -> Result<String, String> {
+    use wasm_bindgen::JsCast;
     let source = SOURCE
         .with(|s| s.borrow().clone())
         .ok_or("ClaimLens was started without its loader, which fetches card text")?;
@@ -157,7 +167,9 @@ async fn fetch(name: &str) -> Result<String, String> {
         .ok_or_else(|| "the loader gave no text".to_string())
 }
 
+#[cfg(not(feature = "bundled-cards"))]
 fn message(error: JsValue) -> String {
+    use wasm_bindgen::JsCast;
     match error.dyn_ref::<js_sys::Error>() {
         Some(error) => error.message().into(),
         None => error

@@ -187,22 +187,8 @@ pub fn decode(text: &str, info: &DatasetInfo) -> Result<Vec<CardText>, String> {
             rating_label: r.opt_str()?,
             summary: r.str()?,
             context: r.str()?,
-            sources: r.list(|r| {
-                Some(Source {
-                    title: r.str()?,
-                    publisher: r.str()?,
-                    date: r.opt_date()?,
-                    url: r.str()?,
-                })
-            })?,
-            timeline: r.list(|r| {
-                Some(Period {
-                    from: r.date()?,
-                    until: r.opt_date()?,
-                    rating: r.rating()?,
-                    note: r.str()?,
-                })
-            })?,
+            sources: r.list(Reader::source)?,
+            timeline: r.list(Reader::period)?,
         })
     });
     match cards {

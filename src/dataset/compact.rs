@@ -166,22 +166,8 @@ pub fn decode(text: &str) -> Option<Dataset> {
                     date: r.opt_date()?,
                 })
             })?,
-            sources: r.list(|r| {
-                Some(Source {
-                    title: r.str()?,
-                    publisher: r.str()?,
-                    date: r.opt_date()?,
-                    url: r.str()?,
-                })
-            })?,
-            timeline: r.list(|r| {
-                Some(Period {
-                    from: r.date()?,
-                    until: r.opt_date()?,
-                    rating: r.rating()?,
-                    note: r.str()?,
-                })
-            })?,
+            sources: r.list(Reader::source)?,
+            timeline: r.list(Reader::period)?,
             #[cfg(any(
                 not(target_arch = "wasm32"),
                 feature = "rust-unicode",
@@ -349,6 +335,23 @@ impl Reader<'_> {
             kind: self.kind()?,
             label: self.str()?,
             words: self.list(Reader::str)?,
+        })
+    }
+    /// Shared by the dataset and the card shards, so the code is there once.
+    pub(super) fn source(&mut self) -> Option<Source> {
+        Some(Source {
+            title: self.str()?,
+            publisher: self.str()?,
+            date: self.opt_date()?,
+            url: self.str()?,
+        })
+    }
+    pub(super) fn period(&mut self) -> Option<Period> {
+        Some(Period {
+            from: self.date()?,
+            until: self.opt_date()?,
+            rating: self.rating()?,
+            note: self.str()?,
         })
     }
     pub(super) fn opt_date(&mut self) -> Option<Option<Date>> {
