@@ -89,6 +89,9 @@ async function cardsArrive({ page, errors, requests, release }) {
   assert.match(loading, /ClaimLens dataset/, 'a loading card is not an empty card');
   const asked = shards(requests);
   assert.ok(asked.length >= 1, 'a shard was requested once a claim matched');
+  const matched = Number(await page.getAttribute('#story', 'data-claimlens-matches'));
+  assert.ok(asked.length <= matched && asked.length < readdirSync(DIST).filter((f) => SHARD.test('/' + f)).length,
+    `only the shards of the ${matched} matches' claims: ${asked.length} requested`);
   assert.ok(asked.every((u) => u.startsWith(site.url + BASE)), `shards come from next to the engine: ${asked}`);
   release();
   await page.locator('[data-claimlens-card][data-claimlens-card-state="ready"]').waitFor({ timeout: 5000 });
