@@ -27,7 +27,7 @@ pub fn card_source(fetch: js_sys::Function) {
 /// What a card can show of its claim right now.
 #[derive(Clone, Debug, PartialEq)]
 pub enum CardStatus {
-    Ready(Claim),
+    Ready(Box<Claim>),
     /// Its shard is on its way.
     Loading,
     /// Its shard could not be fetched or read; why, in one line.
@@ -76,14 +76,14 @@ impl Cards {
     pub fn status(&self, matcher: &Matcher, index: usize) -> CardStatus {
         let claim = &matcher.dataset().claims[index];
         let Some(shard) = self.table.as_ref().and_then(|t| t.shard_of(index)) else {
-            return CardStatus::Ready(claim.clone());
+            return CardStatus::Ready(Box::new(claim.clone()));
         };
         match &self.shards.borrow()[shard] {
             Shard::Loaded => match self.arrived.borrow().iter().find(|c| c.id == claim.id) {
                 Some(card) => {
                     let mut whole = claim.clone();
                     card.clone().fill(&mut whole);
-                    CardStatus::Ready(whole)
+                    CardStatus::Ready(Box::new(whole))
                 }
                 None => CardStatus::Failed("its card is missing from the card file".into()),
             },

@@ -117,7 +117,7 @@ pub fn App(props: &AppProps) -> Html {
         .map(|(match_index, found)| {
             let rating = report.matcher.claim(found).rating;
             let (claim, summary) = match report.cards.status(&report.matcher, found.claim_index) {
-                CardStatus::Ready(claim) => (claim.claim_reviewed, claim.summary),
+                CardStatus::Ready(claim) => (claim.claim_reviewed.clone(), claim.summary.clone()),
                 CardStatus::Loading => (LOADING.to_string(), String::new()),
                 CardStatus::Failed(_) => (NOT_LOADED.to_string(), String::new()),
             };
