@@ -49,7 +49,21 @@ fn main() {
     // compiles patterns (it has the index); leave both out of the browser
     // build, where every byte is paid by readers. Test builds with the Rust
     // Unicode crates keep the patterns, to compare both ways of compiling.
-    if std::env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32") {
+    // Cards on demand: the widget's build keeps only what matching and
+    // highlighting use, and which shard file holds each claim's card; the
+    // trunk hook writes those files (`claimlens export --cards`, the same
+    // `cards::split`). `bundled-cards` keeps every card in the wasm.
+    let wasm = std::env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32");
+    let sharded = wasm && std::env::var_os("CARGO_FEATURE_BUNDLED_CARDS").is_none();
+    let mut table = String::new();
+    if sharded {
+        let shards = dataset::cards::split(&dataset);
+        table = dataset::cards::ShardTable::of(&shards, dataset.claims.len()).encode();
+        for claim in &mut dataset.claims {
+            dataset::cards::strip(claim);
+        }
+    }
+    if wasm {
         // Test builds keep them: there `Claim::pattern` exists (the parity
         // test and `mountWithSentences` compile patterns), and a claim that
         // has the field must carry its real pattern.
@@ -65,6 +79,8 @@ fn main() {
         }
     }
     let out_dir = std::env::var("OUT_DIR").unwrap();
+    std::fs::write(Path::new(&out_dir).join("bundled_cards.txt"), table)
+        .unwrap_or_else(|e| fail(&e.to_string()));
     std::fs::write(Path::new(&out_dir).join("bundled_index.txt"), index)
         .unwrap_or_else(|e| fail(&e.to_string()));
     if std::env::var_os("CARGO_FEATURE_RUST_UNICODE").is_some() {

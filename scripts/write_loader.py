@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Trunk post-build hook: writes the stable loader `claimlens.js` and the
 install page `install.html` into the build, filling in the fingerprinted
-engine file names and the base URL the bookmarklet loads from.
+engine file names and the base URL the bookmarklet loads from, and, for
+an engine built without `bundled-cards`, the card shard files it names
+(`claimlens export --cards`, the same rule build.rs used).
 
 The base URL is CLAIMLENS_BASE_URL (default: the preview server,
 http://127.0.0.1:8080/). Fails with one line, writing nothing, when the
@@ -9,6 +11,7 @@ engine files are missing or the URL is not an http(s) URL ending in '/'.
 """
 import os
 import re
+import subprocess
 import sys
 import urllib.parse
 from pathlib import Path
@@ -36,6 +39,25 @@ def bookmarklet(base):
     return "javascript:" + urllib.parse.quote(code, safe="()=>{};,.:/'\"!&|+?[]*")
 
 
+def write_cards(staging, wasm):
+    """The shard files the engine names, next to it. The CLI splits the
+    same dataset by the same rule as build.rs; any difference between the
+    names it writes and those in the wasm fails the build."""
+    wanted = set(re.findall(rb"cards-[0-9a-f]{16}\.txt", wasm))
+    if not wanted:
+        return  # bundled-cards: every card is inside the wasm
+    written = subprocess.run(
+        ["cargo", "run", "--quiet", "--", "export", "--cards", "--out", str(staging)],
+        cwd=ROOT, check=False, capture_output=True,
+    )
+    if written.returncode != 0:
+        fail(f"claimlens export --cards failed: {written.stderr.decode().strip()}")
+    names = set(written.stdout.split())
+    if names != wanted:
+        fail(f"the engine names card files {sorted(wanted - names)} that export --cards did not write "
+             f"(and wrote {sorted(names - wanted)}); was the dataset changed during the build?")
+
+
 def main():
     staging = os.environ.get("TRUNK_STAGING_DIR")
     if not staging:
@@ -49,6 +71,7 @@ def main():
     engine_wasm = only(
         [n for n in names if re.fullmatch(r"claimlens-[0-9a-f]+_bg\.wasm", n)], "engine .wasm"
     )
+    write_cards(staging, (staging / engine_wasm).read_bytes())
     loader = (ROOT / "www" / "claimlens.js").read_text()
     loader = loader.replace("__CLAIMLENS_ENGINE_JS__", engine_js).replace(
         "__CLAIMLENS_ENGINE_WASM__", engine_wasm

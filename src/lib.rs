@@ -37,6 +37,13 @@ impl Dataset {
     pub fn bundled() -> Dataset {
         bundled::dataset()
     }
+
+    /// Where the bundled claims' cards are when this build left them out
+    /// (the widget's default build: cards on demand, see
+    /// [`dataset::cards`]); `None` when the claims carry their card text.
+    pub fn bundled_shards() -> Option<dataset::cards::ShardTable> {
+        bundled::shard_table()
+    }
 }
 
 impl Matcher {

@@ -23,7 +23,7 @@ const MAX_PAGE_CHARS = 2_000_000;
 // load failed. A report-only policy blocks nothing, so it is ignored.
 const violations = [];
 // ClaimLens's own files: a violation is ours only if it names one of them.
-const OWN = [import.meta.url, ...[ENGINE_JS, ENGINE_WASM, "snippets/"].map((f) => new URL(f, HERE).href)];
+const OWN = [import.meta.url, ...[ENGINE_JS, ENGINE_WASM, "snippets/", "cards-"].map((f) => new URL(f, HERE).href)];
 document.addEventListener("securitypolicyviolation", (event) => {
   if (event.disposition === "report") return;
   violations.push(event);
@@ -38,11 +38,31 @@ let loaded; // the engine module once it runs, for synchronous calls
 function loadEngine() {
   engine ??= import(new URL(ENGINE_JS, HERE).href).then(async (module) => {
     await module.default({ module_or_path: new URL(ENGINE_WASM, HERE) });
+    module.cardSource(fetchCards);
     performance.mark?.("claimlens:engine-ready");
     loaded = module;
     return module;
   });
   return engine;
+}
+
+/** A card shard file, by name, from next to this file: the engine asks
+ * for one only when a claim in it matched. Rejects with one line the
+ * card shows: the page's CSP when it blocked the request, else what failed. */
+async function fetchCards(name) {
+  const url = new URL(name, HERE).href;
+  try {
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    return await response.text();
+  } catch (error) {
+    // Violation events are queued; let them arrive before deciding.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const blocked = violations.some((v) => v.effectiveDirective === "connect-src"
+      && (v.blockedURI === url || url.startsWith(v.blockedURI || "-")));
+    if (blocked) throw new Error(blockedMessage("cards"));
+    throw new Error(`its card text could not be downloaded from ${HERE.origin} (${error.message}).`);
+  }
 }
 
 /** Annotates the page. Resolves to true when it did, false when it was
@@ -217,6 +237,8 @@ function blockedMessage(what) {
       return `${policy} does not allow WebAssembly ('wasm-unsafe-eval' is missing), which ClaimLens needs. ${advice}`;
     case "connect":
       return `${policy} does not let ClaimLens download its engine (connect-src). ${advice}`;
+    case "cards":
+      return `${policy} does not let ClaimLens download its card text (connect-src); the highlights stay. ${advice}`;
     case "script":
       return `${policy} does not allow ClaimLens's scripts (script-src). ${advice}`;
     default:

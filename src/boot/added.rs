@@ -76,6 +76,7 @@ pub(super) fn annotate_added(nodes: Vec<Node>) {
             Ok(Outcome::Cancelled) => return,
             Ok(Outcome::Drawn(map, found)) if !found.is_empty() => {
                 report.matches.borrow_mut().extend(found.iter().cloned());
+                super::cards::fetch_for(&report, &found);
                 matches_event("claimlens:updated", &map, &report.matcher, &found).ok()
             }
             Ok(_) => None,

@@ -3,7 +3,7 @@
 //! the watch for content the page adds later.
 
 use super::highlighter::Highlighter;
-use super::{added, live, Mounted, Settings, Theme, COUNT_ATTR, MODE_ATTR, STATE_ATTR};
+use super::{added, live, Cards, Mounted, Settings, Theme, COUNT_ATTR, MODE_ATTR, STATE_ATTR};
 use crate::matcher::{Match, Matcher};
 use crate::page::TextMap;
 use crate::ui::{card_css, App, AppProps, Report};
@@ -26,9 +26,10 @@ pub(super) fn attach_or_undo(
     matches: Vec<Match>,
     highlighter: Rc<RefCell<Highlighter>>,
     settings: &Settings,
+    sharded: bool,
 ) -> Result<Mounted, JsValue> {
     let paint = highlighter.borrow().paint();
-    match attach(container, &map, matcher, matches, paint, settings) {
+    match attach(container, &map, matcher, matches, paint, settings, sharded) {
         Ok((ui_host, app, report)) => Ok(Mounted {
             container: container.clone(),
             ui_host,
@@ -85,6 +86,7 @@ fn attach(
     matches: Vec<Match>,
     paint: Option<Rc<crate::page::Paint>>,
     settings: &Settings,
+    sharded: bool,
 ) -> Result<(Element, yew::AppHandle<App>, Rc<Report>), JsValue> {
     let document = gloo::utils::document();
     container.set_attribute(MODE_ATTR, if paint.is_some() { "paint" } else { "marks" })?;
@@ -118,7 +120,9 @@ fn attach(
         .append_child(&ui_host)?;
 
     let count = matches.len();
+    let cards = Rc::new(Cards::new(sharded, &matcher));
     let report = Rc::new(Report {
+        cards,
         matcher,
         matches: RefCell::new(matches),
         container: container.clone(),
@@ -143,7 +147,10 @@ fn attach(
         Ok(())
     };
     match announce() {
-        Ok(()) => Ok((ui_host, app, report)),
+        Ok(()) => {
+            super::cards::fetch_for(&report, &report.matches.borrow());
+            Ok((ui_host, app, report))
+        }
         Err(error) => {
             app.destroy();
             ui_host.remove();

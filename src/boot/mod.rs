@@ -10,12 +10,14 @@
 //! One module per job: [`api`] (the JS API), [`schedule`] (matching and
 //! drawing in time slices, the one path every annotation takes),
 //! [`highlighter`] (marks or paint), [`attach`] (the UI and the contract),
+//! [`cards`] (card text fetched when a claim matched),
 //! [`added`] (content the page adds later, found by [`live`]), and
 //! `test_hooks` (test builds only).
 
 mod added;
 mod api;
 mod attach;
+mod cards;
 mod highlighter;
 mod live;
 mod options;
@@ -24,6 +26,7 @@ mod schedule;
 mod test_hooks;
 
 pub use api::{is_mounted, mount_from_js, unmount};
+pub use cards::{CardStatus, Cards};
 pub use options::{ModeOption, Options, Theme};
 pub use schedule::{MAX_ARTICLE_BYTES, PIECE_CHARS};
 

@@ -57,6 +57,9 @@ pub(super) async fn annotate(
     }
     DECLINED.with(|d| d.borrow_mut().take());
     let mut slice = TimeSlice::start();
+    // Only the bundled dataset's cards are in shard files; a matcher made
+    // at run time carries its claims' text.
+    let sharded = settings.matcher.is_none();
     let matcher = match settings.matcher.take() {
         Some(matcher) => matcher,
         None => super::api::bundled_matcher(),
@@ -79,9 +82,16 @@ pub(super) async fn annotate(
     )
     .await;
     match outcome {
-        Ok(Outcome::Drawn(map, matches)) => {
-            attach_or_undo(container, map, matcher, matches, highlighter, &settings).map(Some)
-        }
+        Ok(Outcome::Drawn(map, matches)) => attach_or_undo(
+            container,
+            map,
+            matcher,
+            matches,
+            highlighter,
+            &settings,
+            sharded,
+        )
+        .map(Some),
         other => {
             highlighter.borrow_mut().remove();
             if let Ok(Outcome::Declined(reason)) = &other {

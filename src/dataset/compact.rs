@@ -166,22 +166,8 @@ pub fn decode(text: &str) -> Option<Dataset> {
                     date: r.opt_date()?,
                 })
             })?,
-            sources: r.list(|r| {
-                Some(Source {
-                    title: r.str()?,
-                    publisher: r.str()?,
-                    date: r.opt_date()?,
-                    url: r.str()?,
-                })
-            })?,
-            timeline: r.list(|r| {
-                Some(Period {
-                    from: r.date()?,
-                    until: r.opt_date()?,
-                    rating: r.rating()?,
-                    note: r.str()?,
-                })
-            })?,
+            sources: r.list(Reader::source)?,
+            timeline: r.list(Reader::period)?,
             #[cfg(any(
                 not(target_arch = "wasm32"),
                 feature = "rust-unicode",
@@ -205,20 +191,20 @@ pub fn decode(text: &str) -> Option<Dataset> {
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-struct Writer(String);
+pub(super) struct Writer(pub(super) String);
 
 #[cfg(not(target_arch = "wasm32"))]
 impl Writer {
-    fn num(&mut self, n: u64) {
+    pub(super) fn num(&mut self, n: u64) {
         self.0.push_str(&n.to_string());
         self.0.push(';');
     }
-    fn str(&mut self, s: &str) {
+    pub(super) fn str(&mut self, s: &str) {
         self.0.push_str(&s.len().to_string());
         self.0.push(':');
         self.0.push_str(s);
     }
-    fn opt_str(&mut self, s: Option<&str>) {
+    pub(super) fn opt_str(&mut self, s: Option<&str>) {
         match s {
             Some(s) => {
                 self.num(1);
@@ -227,13 +213,13 @@ impl Writer {
             None => self.num(0),
         }
     }
-    fn strs(&mut self, items: &[String]) {
+    pub(super) fn strs(&mut self, items: &[String]) {
         self.num(items.len() as u64);
         for s in items {
             self.str(s);
         }
     }
-    fn date(&mut self, d: Date) {
+    pub(super) fn date(&mut self, d: Date) {
         self.opt_date(Some(d));
     }
     fn kind(&mut self, k: RoleKind) {
@@ -246,40 +232,40 @@ impl Writer {
         self.strs(&e.words);
     }
     /// `YYYYMMDD` as a number; 0 for none (no real date is 0).
-    fn opt_date(&mut self, d: Option<Date>) {
+    pub(super) fn opt_date(&mut self, d: Option<Date>) {
         self.num(d.map_or(0, |d| {
             u64::from(d.year()) * 10_000 + u64::from(d.month()) * 100 + u64::from(d.day())
         }));
     }
-    fn rating(&mut self, r: Rating) {
+    pub(super) fn rating(&mut self, r: Rating) {
         self.num(Rating::ALL.iter().position(|x| *x == r).unwrap_or(0) as u64);
     }
 }
 
-struct Reader<'a>(&'a str);
+pub(super) struct Reader<'a>(pub(super) &'a str);
 
 impl Reader<'_> {
-    fn until(&mut self, end: char) -> Option<&str> {
+    pub(super) fn until(&mut self, end: char) -> Option<&str> {
         let (head, tail) = self.0.split_once(end)?;
         self.0 = tail;
         Some(head)
     }
-    fn num(&mut self) -> Option<u64> {
+    pub(super) fn num(&mut self) -> Option<u64> {
         self.until(';')?.parse().ok()
     }
-    fn str(&mut self) -> Option<String> {
+    pub(super) fn str(&mut self) -> Option<String> {
         let len: usize = self.until(':')?.parse().ok()?;
         let text = self.0.get(..len)?;
         self.0 = &self.0[len..];
         Some(text.to_string())
     }
-    fn opt_str(&mut self) -> Option<Option<String>> {
+    pub(super) fn opt_str(&mut self) -> Option<Option<String>> {
         match self.num()? {
             0 => Some(None),
             _ => self.str().map(Some),
         }
     }
-    fn date(&mut self) -> Option<Date> {
+    pub(super) fn date(&mut self) -> Option<Date> {
         self.opt_date()?
     }
     /// The lexicon and patterns: only builds that compile patterns (the CLI,
@@ -351,16 +337,36 @@ impl Reader<'_> {
             words: self.list(Reader::str)?,
         })
     }
-    fn opt_date(&mut self) -> Option<Option<Date>> {
+    /// Shared by the dataset and the card shards, so the code is there once.
+    pub(super) fn source(&mut self) -> Option<Source> {
+        Some(Source {
+            title: self.str()?,
+            publisher: self.str()?,
+            date: self.opt_date()?,
+            url: self.str()?,
+        })
+    }
+    pub(super) fn period(&mut self) -> Option<Period> {
+        Some(Period {
+            from: self.date()?,
+            until: self.opt_date()?,
+            rating: self.rating()?,
+            note: self.str()?,
+        })
+    }
+    pub(super) fn opt_date(&mut self) -> Option<Option<Date>> {
         match self.num()? {
             0 => Some(None),
             n => Date::new((n / 10_000) as u16, (n / 100 % 100) as u8, (n % 100) as u8).map(Some),
         }
     }
-    fn rating(&mut self) -> Option<Rating> {
+    pub(super) fn rating(&mut self) -> Option<Rating> {
         Rating::ALL.get(usize::try_from(self.num()?).ok()?).copied()
     }
-    fn list<T>(&mut self, mut item: impl FnMut(&mut Self) -> Option<T>) -> Option<Vec<T>> {
+    pub(super) fn list<T>(
+        &mut self,
+        mut item: impl FnMut(&mut Self) -> Option<T>,
+    ) -> Option<Vec<T>> {
         let count = self.num()?;
         // A count can't exceed the bytes left; this bounds the allocation.
         let mut items = Vec::with_capacity(usize::try_from(count).ok()?.min(self.0.len()));

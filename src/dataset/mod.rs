@@ -7,6 +7,7 @@
 //! so the widget carries no TOML or JSON parser. This module must not mention `crate::`
 //! in code: `build.rs` compiles it as a module of its own.
 
+pub mod cards;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod claimreview;
 pub mod compact;

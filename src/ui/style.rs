@@ -29,6 +29,7 @@ const CARD_CSS: &str = r#"
   font: inherit; font-size: 18px; line-height: 1; cursor: pointer; padding: 2px 4px; }
 .close:focus-visible, a:focus-visible { outline: 2px solid var(--link); outline-offset: 2px; }
 .claim { margin: 10px 0 4px; font-weight: 600; }
+.claim.pending { font-weight: 400; color: var(--muted); }
 .summary { margin: 0 0 8px; }
 .context { margin: 0 0 8px; color: var(--muted); }
 .meta { margin: 0 0 8px; color: var(--muted); font-size: 12.5px; }

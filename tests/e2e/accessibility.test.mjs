@@ -22,7 +22,7 @@ for (const colorScheme of ['light', 'dark']) {
     await page.locator('[data-claimlens-panel] .toggle').click();
     await page.locator('[data-claimlens-panel="open"]').waitFor();
     await page.focus(`[data-claimlens-claim="${TROOPS}"][tabindex]`);
-    await page.locator(`[data-claimlens-card="${TROOPS}"]`).waitFor();
+    await page.locator(`[data-claimlens-card="${TROOPS}"][data-claimlens-card-state="ready"]`).waitFor();
     await page.addScriptTag({ path: AXE });
     const violations = await page.evaluate(async () => {
       const result = await window.axe.run(document, { resultTypes: ['violations'] });
@@ -38,7 +38,7 @@ test('reduced motion: the card appears without animation', { skip }, async () =>
   await page.goto(server.url + '/');
   await page.waitForSelector('[data-claimlens-state="ready"]');
   await page.focus(`[data-claimlens-claim="${TROOPS}"][tabindex]`);
-  const card = page.locator(`[data-claimlens-card="${TROOPS}"]`);
+  const card = page.locator(`[data-claimlens-card="${TROOPS}"][data-claimlens-card-state="ready"]`);
   await card.waitFor();
   assert.equal(await card.evaluate((el) => getComputedStyle(el).animationName), 'none');
   await page.close();
@@ -46,7 +46,7 @@ test('reduced motion: the card appears without animation', { skip }, async () =>
   await moving.goto(server.url + '/');
   await moving.waitForSelector('[data-claimlens-state="ready"]');
   await moving.focus(`[data-claimlens-claim="${TROOPS}"][tabindex]`);
-  await moving.locator(`[data-claimlens-card="${TROOPS}"]`).waitFor();
-  assert.notEqual(await moving.locator(`[data-claimlens-card="${TROOPS}"]`).evaluate((el) => getComputedStyle(el).animationName), 'none');
+  await moving.locator(`[data-claimlens-card="${TROOPS}"][data-claimlens-card-state="ready"]`).waitFor();
+  assert.notEqual(await moving.locator(`[data-claimlens-card="${TROOPS}"][data-claimlens-card-state="ready"]`).evaluate((el) => getComputedStyle(el).animationName), 'none');
   await moving.close();
 });

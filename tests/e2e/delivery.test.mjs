@@ -308,7 +308,7 @@ test('CSP without inline styles: ClaimLens works, and its cards are placed and c
   await ready(page);
   const mark = page.locator(`[data-claimlens-claim="${TROOPS}"][tabindex]`);
   await mark.click();
-  const card = page.locator(`[data-claimlens-card="${TROOPS}"]`);
+  const card = page.locator(`[data-claimlens-card="${TROOPS}"][data-claimlens-card-state="ready"]`);
   await card.waitFor();
   const [box, markBox, viewport] = [await card.boundingBox(), await mark.boundingBox(), page.viewportSize()];
   assert.ok(box.x >= 0 && box.x + box.width <= viewport.width, 'card inside the viewport');
@@ -354,15 +354,16 @@ test('no network requests beyond the page and ClaimLens\'s own files, no cookies
   const stored = await storages(page);
   await ready(page);
   await page.locator(`[data-claimlens-claim="${TROOPS}"][tabindex]`).click();
-  await page.locator(`[data-claimlens-card="${TROOPS}"]`).waitFor();
+  await page.locator(`[data-claimlens-card="${TROOPS}"][data-claimlens-card-state="ready"]`).waitFor();
   await usePanel(page);
   await page.locator('[data-claimlens-panel] .toggle').click();
   await page.waitForTimeout(300);
   assert.deepEqual(await page.evaluate(() => window.__storageWrites), [], 'no storage writes in default embed mode');
   assert.deepEqual(await storages(page), stored, 'localStorage and sessionStorage unchanged');
   const own = (u) => u === site.url + '/auto.html' || u === site.url + '/claimlens.js' || ENGINE.test(u)
-    || u.startsWith(site.url + '/snippets/');
+    || u.startsWith(site.url + '/snippets/') || /^\/cards-[0-9a-f]{16}\.txt$/.test(u.slice(site.url.length));
   assert.deepEqual(requests.filter((u) => !own(u)), [], 'only its own files');
+  assert.ok(requests.some((u) => u.includes('/cards-')), 'the matched claims\' card text was fetched');
   assert.ok(requests.some((u) => u.endsWith('_bg.wasm')), 'the engine was loaded (the check saw requests)');
   assert.deepEqual(await page.context().cookies(), [], 'no cookies');
   assert.deepEqual(errors, []);

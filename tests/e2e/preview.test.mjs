@@ -40,7 +40,7 @@ test('the preview highlights the troops claim in the seed article', { skip }, as
 test('the card opens from the keyboard with rating, context, as-of date, source and version', { skip }, async () => {
   const { page } = await openPreview();
   await page.focus(`[data-claimlens-claim="${TROOPS}"][tabindex]`);
-  const card = page.locator(`[data-claimlens-card="${TROOPS}"]`);
+  const card = page.locator(`[data-claimlens-card="${TROOPS}"][data-claimlens-card-state="ready"]`);
   await card.waitFor({ timeout: 5000 });
   const text = await card.textContent();
   for (const expected of ['Needs context', 'Context as of', 'Sources', 'ClaimLens dataset']) {
@@ -75,7 +75,7 @@ test('a sentence stating two claims gets one highlight and both cards', { skip }
   await page.keyboard.press('Escape');
   await page.locator('[data-claimlens-panel] .toggle').click();
   await page.locator(`[data-claimlens-entry="${indexes[1]}"]`).click();
-  const card = page.locator(`[data-claimlens-card="${second}"]`);
+  const card = page.locator(`[data-claimlens-card="${second}"][data-claimlens-card-state="ready"]`);
   await card.waitFor({ timeout: 5000 });
   const box = await card.boundingBox();
   assert.ok(box && box.width > 0 && box.height > 0, 'the companion card is on screen');
@@ -95,7 +95,7 @@ async function cardShot(colorScheme, file) {
   // Put the highlight near the top so the card opens below it in full.
   await mark.evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 150));
   await mark.click();
-  await page.locator(`[data-claimlens-card="${TROOPS}"]`).waitFor();
+  await page.locator(`[data-claimlens-card="${TROOPS}"][data-claimlens-card-state="ready"]`).waitFor();
   await page.screenshot({ path: join(SHOTS, file), animations: 'disabled' });
   await page.close();
 }
@@ -113,7 +113,7 @@ test('screenshots: card light and dark, summary panel', { skip: skip || !SHOTS }
 test('at 320 px wide the card stays on screen, below or flipped above its highlight', { skip }, async () => {
   const { page } = await openPreview({ viewport: { width: 320, height: 640 } });
   const mark = page.locator(`[data-claimlens-claim="${TROOPS}"][tabindex]`);
-  const card = page.locator(`[data-claimlens-card="${TROOPS}"]`);
+  const card = page.locator(`[data-claimlens-card="${TROOPS}"][data-claimlens-card-state="ready"]`);
   for (const [where, offset] of [['near the top', 80], ['near the bottom', 560]]) {
     await mark.evaluate((el, offset) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - offset), offset);
     await mark.click();

@@ -10,6 +10,7 @@
 //!                                                      fit the scoring model (writes DIR/model.toml)
 //! claimlens export --claimreview [--base-url URL]      ClaimReview JSON-LD to stdout
 //! claimlens export --browser [--out FILE]              the dataset browser page
+//! claimlens export --cards --out DIR                    the card shard files (trunk's hook)
 //! claimlens import --claimreview FILE [--out DIR] [--force]
 //!                                                      ClaimReview JSON-LD to source files
 //! ```
@@ -25,7 +26,7 @@ use std::io::Read;
 use std::path::Path;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: claimlens annotate [--format json|text] [--html] [FILE|-] | check [DATASET_DIR] | explain [--file FILE | SENTENCE…] | try CLAIM.toml --on DIR | fit [--dataset DIR] [--shared DIR] [--check] | export --claimreview [--base-url URL] | export --browser [--out FILE] | import --claimreview FILE [--out DIR] [--force]";
+const USAGE: &str = "usage: claimlens annotate [--format json|text] [--html] [FILE|-] | check [DATASET_DIR] | explain [--file FILE | SENTENCE…] | try CLAIM.toml --on DIR | fit [--dataset DIR] [--shared DIR] [--check] | export --claimreview [--base-url URL] | export --browser [--out FILE] | export --cards --out DIR | import --claimreview FILE [--out DIR] [--force]";
 
 /// Where `trunk serve` shows the dataset browser; exported reviews link there.
 const DEFAULT_REVIEW_BASE: &str = "http://127.0.0.1:8080/dataset.html";
@@ -296,12 +297,30 @@ fn export(args: &[String]) -> Result<(), String> {
     let args = parse_args(
         args,
         &["--base-url", "--out"],
-        &["--claimreview", "--browser"],
+        &["--claimreview", "--browser", "--cards"],
     )?;
     if let Some(extra) = args.positional.first() {
         return Err(format!("unexpected argument `{extra}`"));
     }
     let dataset = Dataset::bundled();
+    if args.has("--cards") {
+        if args.has("--claimreview") || args.has("--browser") {
+            return Err("export needs exactly one of --claimreview, --browser or --cards".into());
+        }
+        let dir = Path::new(
+            args.value("--out")
+                .ok_or("export --cards needs --out DIR")?,
+        );
+        std::fs::create_dir_all(dir)
+            .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+        let mut names = String::new();
+        for shard in claimlens::dataset::cards::split(&dataset) {
+            write_atomically(&dir.join(&shard.name), &shard.text)?;
+            names.push_str(&shard.name);
+            names.push('\n');
+        }
+        return emit(&names);
+    }
     let output = match (args.has("--claimreview"), args.has("--browser")) {
         (true, false) => {
             let base = args.value("--base-url").unwrap_or(DEFAULT_REVIEW_BASE);
@@ -309,7 +328,7 @@ fn export(args: &[String]) -> Result<(), String> {
             serde_json::to_string_pretty(&json).expect("JSON values always serialise") + "\n"
         }
         (false, true) => browser::page(&dataset),
-        _ => return Err("export needs exactly one of --claimreview or --browser".into()),
+        _ => return Err("export needs exactly one of --claimreview, --browser or --cards".into()),
     };
     match args.value("--out") {
         Some(path) => {

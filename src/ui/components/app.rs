@@ -1,5 +1,6 @@
-use super::card::Card;
+use super::card::{Card, LOADING, NOT_LOADED};
 use super::panel::{PanelEntry, SummaryPanel};
+use crate::boot::CardStatus;
 use crate::matcher::{Match, Matcher};
 use crate::ui::hooks::{mark_for, use_hover_intent, use_mark_events};
 use crate::ui::state::{Action, Anchor, CardState};
@@ -12,6 +13,8 @@ use yew::prelude::*;
 /// What one annotation run found, handed from boot to the UI.
 pub struct Report {
     pub matcher: Matcher,
+    /// The matched claims' card text, which may still be on its way.
+    pub cards: Rc<crate::boot::Cards>,
     /// Grows when content added to the page later has claims (`boot::live`).
     pub matches: RefCell<Vec<Match>>,
     /// The annotated article element.
@@ -86,15 +89,23 @@ pub fn App(props: &AppProps) -> Html {
                 }
             })
         };
+        let claim = report.matcher.claim(found);
+        let content = report.cards.status(&report.matcher, found.claim_index);
+        let time_note = match &content {
+            CardStatus::Ready(whole) => crate::card_text::time_note(whole, report.published),
+            _ => None,
+        };
         Some(html! {
             <Card
                 key={match_index}
                 {match_index}
                 {anchor}
-                claim={report.matcher.claim(found).clone()}
+                claim_id={claim.id.clone()}
+                rating={claim.rating}
+                {content}
                 explanation={found.explanation.clone()}
                 dataset={report.matcher.dataset().info.clone()}
-                time_note={crate::card_text::time_note(report.matcher.claim(found), report.published)}
+                {time_note}
                 {on_close}
             />
         })
@@ -104,12 +115,17 @@ pub fn App(props: &AppProps) -> Html {
         .enumerate()
         .filter(|(match_index, _)| report.is_present(*match_index))
         .map(|(match_index, found)| {
-            let claim = report.matcher.claim(found);
+            let rating = report.matcher.claim(found).rating;
+            let (claim, summary) = match report.cards.status(&report.matcher, found.claim_index) {
+                CardStatus::Ready(claim) => (claim.claim_reviewed.clone(), claim.summary.clone()),
+                CardStatus::Loading => (LOADING.to_string(), String::new()),
+                CardStatus::Failed(_) => (NOT_LOADED.to_string(), String::new()),
+            };
             PanelEntry {
                 match_index,
-                rating: claim.rating,
-                claim: claim.claim_reviewed.clone(),
-                summary: claim.summary.clone(),
+                rating,
+                claim,
+                summary,
             }
         })
         .collect();
