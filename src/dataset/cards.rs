@@ -153,20 +153,7 @@ fn encode_card(card: &CardText) -> String {
     w.opt_str(card.rating_label.as_deref());
     w.str(&card.summary);
     w.str(&card.context);
-    w.num(card.sources.len() as u64);
-    for s in &card.sources {
-        w.str(&s.title);
-        w.str(&s.publisher);
-        w.opt_date(s.date);
-        w.str(&s.url);
-    }
-    w.num(card.timeline.len() as u64);
-    for p in &card.timeline {
-        w.date(p.from);
-        w.opt_date(p.until);
-        w.rating(p.rating);
-        w.str(&p.note);
-    }
+    w.sources_and_timeline(&card.sources, &card.timeline);
     w.0
 }
 

@@ -78,20 +78,7 @@ pub fn encode(dataset: &Dataset) -> String {
             w.str(&a.title);
             w.opt_date(a.date);
         }
-        w.num(c.sources.len() as u64);
-        for s in &c.sources {
-            w.str(&s.title);
-            w.str(&s.publisher);
-            w.opt_date(s.date);
-            w.str(&s.url);
-        }
-        w.num(c.timeline.len() as u64);
-        for p in &c.timeline {
-            w.date(p.from);
-            w.opt_date(p.until);
-            w.rating(p.rating);
-            w.str(&p.note);
-        }
+        w.sources_and_timeline(&c.sources, &c.timeline);
         if matching {
             w.pattern(&c.pattern);
         }
@@ -239,6 +226,24 @@ impl Writer {
     }
     pub(super) fn rating(&mut self, r: Rating) {
         self.num(Rating::ALL.iter().position(|x| *x == r).unwrap_or(0) as u64);
+    }
+    /// The writing half of [`Reader::source`] and [`Reader::period`], shared
+    /// by the dataset and the card shards likewise.
+    pub(super) fn sources_and_timeline(&mut self, sources: &[Source], timeline: &[Period]) {
+        self.num(sources.len() as u64);
+        for s in sources {
+            self.str(&s.title);
+            self.str(&s.publisher);
+            self.opt_date(s.date);
+            self.str(&s.url);
+        }
+        self.num(timeline.len() as u64);
+        for p in timeline {
+            self.date(p.from);
+            self.opt_date(p.until);
+            self.rating(p.rating);
+            self.str(&p.note);
+        }
     }
 }
 
