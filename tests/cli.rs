@@ -408,6 +408,46 @@ fn shipped_dataset_copy(test: &str) -> std::path::PathBuf {
     dir
 }
 
+/// `check` lists each example a claim misses under its count, so an editor
+/// can `explain` it at once instead of hunting for it.
+#[test]
+fn check_lists_the_examples_it_misses() {
+    let dir = shipped_dataset_copy("missed-example");
+    let file = dir.join("claims/druzhba-pipeline-carries-oil.toml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let lost = "The weather in Lisbon was mild and sunny on Tuesday.";
+    std::fs::write(
+        &file,
+        text.replacen("examples = [", &format!("examples = [\n  \"{lost}\","), 1),
+    )
+    .unwrap();
+    let out = run(&["check", dir.to_str().unwrap()], b"");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let note = stdout
+        .lines()
+        .position(|l| {
+            l.starts_with("note: druzhba-pipeline-carries-oil: ") && l.ends_with("; not found:")
+        })
+        .unwrap_or_else(|| panic!("no note for the claim: {stdout}"));
+    let listed: Vec<&str> = stdout
+        .lines()
+        .skip(note + 1)
+        .take_while(|l| l.starts_with("  examples["))
+        .collect();
+    assert!(
+        listed
+            .iter()
+            .any(|l| *l == format!("  examples[0]: {lost:?}")),
+        "{stdout}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
 /// A hand-edited model whose companion score sits below the threshold
 /// (every weak overlap would become a second card) is refused by name.
 #[test]

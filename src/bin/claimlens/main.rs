@@ -201,18 +201,24 @@ fn check(args: &[String]) -> Result<(), String> {
             // Missed examples are notes, not errors (see MIN_EXAMPLE_RECALL):
             // the scored matcher abstains on some wordings by design.
             let missed = claimlens::matcher::missed_examples(&dataset);
+            // Each missed example is listed under its count, so an editor
+            // can run `explain` on it without hunting for it.
             for (index, claim) in dataset.claims.iter().enumerate() {
-                let n = missed
+                let misses: Vec<usize> = missed
                     .iter()
                     .filter(|f| f.claim == index && !f.counterexample)
-                    .count();
-                if n > 0 {
+                    .map(|f| f.index)
+                    .collect();
+                if !misses.is_empty() {
                     out.push_str(&format!(
-                        "note: {}: {} of {} examples found\n",
+                        "note: {}: {} of {} examples found; not found:\n",
                         claim.id,
-                        claim.examples.len() - n,
+                        claim.examples.len() - misses.len(),
                         claim.examples.len()
                     ));
+                    for i in misses {
+                        out.push_str(&format!("  examples[{i}]: {:?}\n", claim.examples[i]));
+                    }
                 }
             }
             // Statements no source vouches for are notes too: they need an
