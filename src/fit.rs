@@ -185,6 +185,20 @@ fn cards(sentences: &[DevSentence], threshold: f64, companion: f32) -> Vec<Vec<(
         .collect()
 }
 
+/// What `model` does on the dev half's candidates: right and wrong cards
+/// as `find` raises them (with companions). Printed by `claimlens fit`, so
+/// an editor sees what a lexicon change did without another build.
+pub fn dev_cards(model: &ScoreModel, samples: &[Sample]) -> (usize, usize) {
+    let sentences = dev_candidates(model, samples);
+    cards(&sentences, f64::from(model.threshold), model.companion)
+        .iter()
+        .flatten()
+        .fold(
+            (0, 0),
+            |(r, w), (_, ok)| if *ok { (r + 1, w) } else { (r, w + 1) },
+        )
+}
+
 /// The candidate scores at or above `floor`, ascending: the levels a
 /// threshold can sit at.
 fn levels(sentences: &[DevSentence], floor: f64) -> Vec<f64> {
