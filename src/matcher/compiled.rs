@@ -2,65 +2,84 @@
 //! instead of normalising and stemming every pattern word again.
 //!
 //! Format: a header naming the format and the dataset's content hash (an
-//! index never pairs with other data), then the vocabulary and the arena as
-//! `;`-terminated decimals and length-prefixed strings; ascending lists of
-//! ends are written as their differences.
+//! index never pairs with other data), then the phrases, then the rest of
+//! the arena as `;`-terminated decimals and length-prefixed strings.
+//!
+//! The phrases are written as text, one line per group, alternatives
+//! separated by `|` and terms by spaces, because that is what compresses
+//! best: gzip finds the same wording in many concepts and claims. A term is
+//! written out the first time it appears (a word, `#` and a number, or `@`
+//! for a day of the month), and after that as `^` and the number it got
+//! then, so loading assigns ids in one pass without looking a word up; `!`
+//! after a term marks an acronym that only matches in capitals.
 
 use super::vocabulary::{TermRef, Vocabulary};
 use super::{Arena, CompiledPattern, Matcher, PatternTerm, UnicodeText};
 use crate::dataset::{Dataset, RoleKind};
 
-const FORMAT: &str = "claimlens-index-3";
+const FORMAT: &str = "claimlens-index-4";
+
+/// Bytes that structure the phrase text; no stem contains them.
+const RESERVED: &[char] = &[' ', '|', '\n', '^', '!', '#', '@', ';'];
 
 pub fn encode(matcher: &Matcher) -> String {
     let mut out = format!("{FORMAT}\n{}\n", matcher.dataset.info.content_hash);
-    // Terms are renumbered by how often patterns use them, most used first,
-    // so most ids in the term list are one or two digits: the list was the
-    // largest part of the compressed index. The matcher never sees the
-    // numbering; it is consistent within the index.
     let arena = &matcher.arena;
     let vocabulary: Vec<TermRef> = matcher.vocabulary.terms().collect();
-    let mut uses = vec![0u32; vocabulary.len()];
+    let mut used = vec![false; vocabulary.len()];
     for t in &arena.terms {
-        uses[t.id as usize] += 1;
+        used[t.id as usize] = true;
     }
-    let mut order: Vec<usize> = (0..vocabulary.len()).collect();
-    order.sort_by_key(|&id| (std::cmp::Reverse(uses[id]), id));
-    let mut renumbered = vec![0u64; vocabulary.len()];
-    for (new, &old) in order.iter().enumerate() {
-        renumbered[old] = new as u64;
-    }
-    num(&mut out, vocabulary.len() as u64);
-    for &id in &order {
+    let unused: Vec<usize> = (0..vocabulary.len()).filter(|&id| !used[id]).collect();
+    // Ids in order of first use; `None` until a term has been written.
+    let mut new_id: Vec<Option<u64>> = vec![None; vocabulary.len()];
+    let mut next = 0u64;
+    let mut write_term = |out: &mut String, id: usize| {
+        if let Some(known) = new_id[id] {
+            out.push('^');
+            out.push_str(&known.to_string());
+            return;
+        }
+        new_id[id] = Some(next);
+        next += 1;
         match vocabulary[id] {
             TermRef::Word(w) => {
-                out.push('w');
-                string(&mut out, w);
+                assert!(
+                    !w.is_empty() && !w.contains(RESERVED),
+                    "index: the pattern word {w:?} holds a byte the index format reserves"
+                );
+                out.push_str(w);
             }
             TermRef::Number(n) => {
-                out.push('n');
-                num(&mut out, n);
+                out.push('#');
+                out.push_str(&n.to_string());
             }
-            TermRef::Day => out.push('d'),
+            TermRef::Day => out.push('@'),
         }
-    }
-    num(&mut out, arena.terms.len() as u64);
-    for t in &arena.terms {
-        num(
-            &mut out,
-            renumbered[t.id as usize] * 2 + u64::from(t.acronym_only),
-        );
-    }
-    // Ends ascend: their differences (an alternative's length, a group's
-    // number of alternatives) are one digit where the ends are four or
-    // five, which made this list a third of the compressed index.
-    for list in [&arena.alternative_ends, &arena.group_ends] {
-        num(&mut out, list.len() as u64);
-        let mut previous = 0;
-        for &end in list.iter() {
-            num(&mut out, (end - previous).into());
-            previous = end;
+    };
+    num(&mut out, u64::from(arena.groups()));
+    for group in 0..arena.groups() {
+        for (k, alternative) in arena.alternatives(group).enumerate() {
+            if k > 0 {
+                out.push('|');
+            }
+            for (j, term) in alternative.iter().enumerate() {
+                if j > 0 {
+                    out.push(' ');
+                }
+                write_term(&mut out, term.id as usize);
+                if term.acronym_only {
+                    out.push('!');
+                }
+            }
         }
+        out.push('\n');
+    }
+    // Terms no phrase uses (none today) keep their place after the rest.
+    num(&mut out, unused.len() as u64);
+    for id in unused {
+        write_term(&mut out, id);
+        out.push('\n');
     }
     for &gap in &arena.group_gaps {
         num(&mut out, gap.into());
@@ -115,38 +134,42 @@ pub fn decode(dataset: Dataset, unicode: Box<dyn UnicodeText>, text: &str) -> Op
         return None;
     }
     let mut r = Reader(rest.as_bytes(), rest);
-    let term_count = r.num()? as usize;
+    let groups = usize::try_from(r.num()?).ok()?;
     // Room for about ten bytes a word, so the text rarely moves as it grows.
-    let terms = term_count.min(rest.len());
-    let mut vocabulary = Vocabulary::with_capacity(terms, (terms * 10).min(rest.len()));
-    for _ in 0..term_count {
-        // A term twice is damage: `encode` numbers each term once.
-        let new = match r.byte()? {
-            b'w' => {
-                vocabulary.push_word_unindexed(r.str()?);
-                true
+    let mut vocabulary = Vocabulary::with_capacity(groups.min(rest.len()), rest.len() / 4);
+    let mut terms: Vec<PatternTerm> = Vec::new();
+    let mut alternative_ends: Vec<u32> = Vec::new();
+    let mut group_ends: Vec<u32> = Vec::with_capacity(groups.min(rest.len()));
+    for _ in 0..groups {
+        // An empty line is a group without alternatives.
+        if r.0.first() != Some(&b'\n') {
+            loop {
+                terms.push(r.term(&mut vocabulary)?);
+                match r.byte()? {
+                    b' ' => continue,
+                    b'|' => alternative_ends.push(u32::try_from(terms.len()).ok()?),
+                    b'\n' => {
+                        alternative_ends.push(u32::try_from(terms.len()).ok()?);
+                        break;
+                    }
+                    _ => return None,
+                }
             }
-            b'n' => vocabulary.push_new(TermRef::Number(r.num()?)),
-            b'd' => vocabulary.push_new(TermRef::Day),
-            _ => return None,
-        };
-        if !new {
+        } else {
+            r.byte()?;
+        }
+        group_ends.push(u32::try_from(alternative_ends.len()).ok()?);
+    }
+    for _ in 0..r.num()? {
+        r.term(&mut vocabulary)?;
+        if r.byte()? != b'\n' {
             return None;
         }
     }
+    // A word written out twice is damage: `encode` writes each once.
     if !vocabulary.index_words() {
         return None;
     }
-    let id = |v: u64| u32::try_from(v).ok().filter(|&v| (v as usize) < term_count);
-    let terms: Vec<PatternTerm> = r.list(|r| {
-        let v = r.num()?;
-        Some(PatternTerm {
-            id: id(v / 2)?,
-            acronym_only: v % 2 == 1,
-        })
-    })?;
-    let alternative_ends = r.ends()?;
-    let group_ends = r.ends()?;
     let group_gaps: Vec<u8> = (0..group_ends.len())
         .map(|_| u8::try_from(r.num()?).ok())
         .collect::<Option<_>>()?;
@@ -296,6 +319,49 @@ impl<'a> Reader<'a> {
         self.0 = &self.0[colon + 1 + len..];
         Some(text)
     }
+    /// One term of the phrase text: a new one is added to `vocabulary`
+    /// under the next id, `^id` names one added before.
+    fn term(&mut self, vocabulary: &mut Vocabulary) -> Option<PatternTerm> {
+        let end = self
+            .0
+            .iter()
+            .position(|b| matches!(b, b' ' | b'|' | b'\n' | b'!'))?;
+        let start = self.1.len() - self.0.len();
+        let text = self.1.get(start..start + end)?;
+        let id = match text.as_bytes().first()? {
+            b'^' => {
+                // Most terms after the first mention of a concept are these.
+                let digits = &text.as_bytes()[1..];
+                if digits.is_empty() || digits.len() > 9 || !digits.iter().all(u8::is_ascii_digit) {
+                    return None;
+                }
+                let id = digits
+                    .iter()
+                    .fold(0u32, |n, &d| n * 10 + u32::from(d - b'0'));
+                ((id as usize) < vocabulary.len()).then_some(id)?
+            }
+            b'#' => {
+                let n = text[1..].parse::<u64>().ok()?;
+                vocabulary.push_new(TermRef::Number(n)).then_some(())?;
+                vocabulary.len() as u32 - 1
+            }
+            b'@' if text.len() == 1 => {
+                vocabulary.push_new(TermRef::Day).then_some(())?;
+                vocabulary.len() as u32 - 1
+            }
+            b'@' | b';' | b':' => return None,
+            _ => {
+                vocabulary.push_word_unindexed(text);
+                vocabulary.len() as u32 - 1
+            }
+        };
+        self.0 = &self.0[end..];
+        let acronym_only = self.0.first() == Some(&b'!');
+        if acronym_only {
+            self.0 = &self.0[1..];
+        }
+        Some(PatternTerm { id, acronym_only })
+    }
     fn list<T>(&mut self, mut item: impl FnMut(&mut Self) -> Option<T>) -> Option<Vec<T>> {
         let count = usize::try_from(self.num()?).ok()?;
         let mut items = Vec::with_capacity(count.min(self.0.len()));
@@ -303,15 +369,6 @@ impl<'a> Reader<'a> {
             items.push(item(self)?);
         }
         Some(items)
-    }
-
-    /// A list of ascending ends, written as their differences.
-    fn ends(&mut self) -> Option<Vec<u32>> {
-        let mut end = 0u32;
-        self.list(|r| {
-            end = end.checked_add(u32::try_from(r.num()?).ok()?)?;
-            Some(end)
-        })
     }
 }
 
