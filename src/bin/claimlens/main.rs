@@ -13,12 +13,15 @@
 //! claimlens export --cards --out DIR                    the card shard files (trunk's hook)
 //! claimlens import --claimreview FILE [--out DIR] [--force]
 //!                                                      ClaimReview JSON-LD to source files
+//! claimlens synth --out DIR [--claims N] [--seed S] [--from DATASET_DIR]
+//!                                                      a synthetic dataset of N claims (default 1,000)
 //! ```
 //!
 //! Errors are one line on stderr and a non-zero exit, never a panic.
 
 mod browser;
 mod editor;
+mod synth;
 
 use claimlens::dataset::{claimreview, source};
 use claimlens::{Dataset, Matcher};
@@ -26,7 +29,7 @@ use std::io::Read;
 use std::path::Path;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: claimlens annotate [--format json|text] [--html] [FILE|-] | check [DATASET_DIR] | explain [--file FILE | SENTENCE…] | try CLAIM.toml --on DIR | fit [--dataset DIR] [--shared DIR] [--check] | export --claimreview [--base-url URL] | export --browser [--out FILE] | export --cards --out DIR | import --claimreview FILE [--out DIR] [--force]";
+const USAGE: &str = "usage: claimlens annotate [--format json|text] [--html] [FILE|-] | check [DATASET_DIR] | explain [--file FILE | SENTENCE…] | try CLAIM.toml --on DIR | fit [--dataset DIR] [--shared DIR] [--check] | export --claimreview [--base-url URL] | export --browser [--out FILE] | export --cards --out DIR | import --claimreview FILE [--out DIR] [--force] | synth --out DIR [--claims N] [--seed S] [--from DATASET_DIR]";
 
 /// Where `trunk serve` shows the dataset browser; exported reviews link there.
 const DEFAULT_REVIEW_BASE: &str = "http://127.0.0.1:8080/dataset.html";
@@ -41,6 +44,7 @@ fn main() -> ExitCode {
         Some("fit") => editor::fit(&args[1..]),
         Some("export") => export(&args[1..]),
         Some("import") => import(&args[1..]),
+        Some("synth") => synth::run(&args[1..]),
         Some("--help" | "-h") => {
             println!("{USAGE}");
             Ok(())
