@@ -15,7 +15,20 @@ use dataset::source::SourceFiles;
 use std::path::Path;
 
 fn main() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("dataset");
+    let wasm = std::env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32");
+    // The widget can be built over another dataset (`scripts/size-report
+    // --check-1000` builds a synthetic one of 1,000 claims). Only the wasm
+    // build reads the variable: the native CLI keeps `dataset/`, so trunk's
+    // hooks, which run it, do not rebuild it; they read the same variable
+    // at run time (`claimlens export`).
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(
+        std::env::var_os("CLAIMLENS_DATASET_DIR")
+            .filter(|_| wasm)
+            .unwrap_or_else(|| "dataset".into()),
+    );
+    if wasm {
+        println!("cargo:rerun-if-env-changed=CLAIMLENS_DATASET_DIR");
+    }
     println!("cargo:rerun-if-changed={}", dir.display());
     println!("cargo:rerun-if-changed={}", dir.join("claims").display());
     println!("cargo:rerun-if-changed={}", dir.join("lexicon").display());
@@ -53,7 +66,6 @@ fn main() {
     // highlighting use, and which shard file holds each claim's card; the
     // trunk hook writes those files (`claimlens export --cards`, the same
     // `cards::split`). `bundled-cards` keeps every card in the wasm.
-    let wasm = std::env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32");
     let sharded = wasm && std::env::var_os("CARGO_FEATURE_BUNDLED_CARDS").is_none();
     let mut table = String::new();
     if sharded {

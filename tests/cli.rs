@@ -548,3 +548,101 @@ fn check_names_unsourced_statements_and_refuses_foreign_supports() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// Every file under `dir`, by path relative to it, with its bytes.
+fn tree(dir: &std::path::Path) -> Vec<(std::path::PathBuf, Vec<u8>)> {
+    let mut out = Vec::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(at) = pending.pop() {
+        for entry in std::fs::read_dir(&at).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                pending.push(path);
+            } else {
+                let bytes = std::fs::read(&path).unwrap();
+                out.push((path.strip_prefix(dir).unwrap().to_path_buf(), bytes));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// The size report's 1,000-claim check measures a build over `synth`'s
+/// output, so that output must be a dataset the build accepts, and the
+/// same from run to run, or the figure would move with no change to
+/// ClaimLens.
+#[test]
+fn synth_writes_a_dataset_check_accepts_and_the_same_seed_the_same_bytes() {
+    let base = std::env::temp_dir().join(format!("claimlens-synth-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&base);
+    let dirs = [base.join("a"), base.join("b"), base.join("c")];
+    for (dir, seed) in dirs.iter().zip(["7", "7", "8"]) {
+        let out = run(
+            &[
+                "synth",
+                "--claims",
+                "30",
+                "--seed",
+                seed,
+                "--out",
+                dir.to_str().unwrap(),
+            ],
+            b"",
+        );
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let check = run(&["check", dirs[0].to_str().unwrap()], b"");
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+    let report = String::from_utf8_lossy(&check.stdout);
+    assert!(report.starts_with("ok: 30 claims"), "{report}");
+    let claims = tree(&dirs[0].join("claims"));
+    assert_eq!(claims.len(), 30);
+    assert!(
+        claims
+            .iter()
+            .any(|(_, text)| String::from_utf8_lossy(text).contains("[[timeline]]")),
+        "some cards have a timeline, as shipped ones do"
+    );
+    assert_eq!(
+        tree(&dirs[0]),
+        tree(&dirs[1]),
+        "the same seed writes the same bytes"
+    );
+    assert_ne!(
+        tree(&dirs[0]),
+        tree(&dirs[2]),
+        "another seed, another dataset"
+    );
+    // The index's parts the size report divides: the lexicon-only index
+    // lies between no claims and all of them.
+    let parts = base.join("parts");
+    let out = run(
+        &[
+            "export",
+            "--index-parts",
+            "--dataset",
+            dirs[0].to_str().unwrap(),
+            "--out",
+            parts.to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let size = |name: &str| std::fs::metadata(parts.join(name)).unwrap().len();
+    assert!(size("index-empty.txt") < size("index-lexicon.txt"));
+    assert!(size("index-lexicon.txt") < size("index.txt"));
+    std::fs::remove_dir_all(&base).unwrap();
+}

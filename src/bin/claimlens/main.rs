@@ -11,14 +11,20 @@
 //! claimlens export --claimreview [--base-url URL]      ClaimReview JSON-LD to stdout
 //! claimlens export --browser [--out FILE]              the dataset browser page
 //! claimlens export --cards --out DIR                    the card shard files (trunk's hook)
+//! claimlens export --index-parts --out DIR              the index, and its lexicon-only and empty forms
+//!                                                      (export reads --dataset DIR or $CLAIMLENS_DATASET_DIR
+//!                                                      if given, else the compiled-in dataset)
 //! claimlens import --claimreview FILE [--out DIR] [--force]
 //!                                                      ClaimReview JSON-LD to source files
+//! claimlens synth --out DIR [--claims N] [--seed S] [--from DATASET_DIR]
+//!                                                      a synthetic dataset of N claims (default 1,000)
 //! ```
 //!
 //! Errors are one line on stderr and a non-zero exit, never a panic.
 
 mod browser;
 mod editor;
+mod synth;
 
 use claimlens::dataset::{claimreview, source};
 use claimlens::{Dataset, Matcher};
@@ -26,7 +32,7 @@ use std::io::Read;
 use std::path::Path;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: claimlens annotate [--format json|text] [--html] [FILE|-] | check [DATASET_DIR] | explain [--file FILE | SENTENCE…] | try CLAIM.toml --on DIR | fit [--dataset DIR] [--shared DIR] [--check] | export --claimreview [--base-url URL] | export --browser [--out FILE] | export --cards --out DIR | import --claimreview FILE [--out DIR] [--force]";
+const USAGE: &str = "usage: claimlens annotate [--format json|text] [--html] [FILE|-] | check [DATASET_DIR] | explain [--file FILE | SENTENCE…] | try CLAIM.toml --on DIR | fit [--dataset DIR] [--shared DIR] [--check] | export --claimreview [--base-url URL] | export --browser [--out FILE] | export --cards --out DIR | export --index-parts --out DIR [--dataset DIR] | import --claimreview FILE [--out DIR] [--force] | synth --out DIR [--claims N] [--seed S] [--from DATASET_DIR]";
 
 /// Where `trunk serve` shows the dataset browser; exported reviews link there.
 const DEFAULT_REVIEW_BASE: &str = "http://127.0.0.1:8080/dataset.html";
@@ -41,6 +47,7 @@ fn main() -> ExitCode {
         Some("fit") => editor::fit(&args[1..]),
         Some("export") => export(&args[1..]),
         Some("import") => import(&args[1..]),
+        Some("synth") => synth::run(&args[1..]),
         Some("--help" | "-h") => {
             println!("{USAGE}");
             Ok(())
@@ -302,17 +309,32 @@ pub(crate) fn write_atomically(path: &Path, contents: &str) -> Result<(), String
 fn export(args: &[String]) -> Result<(), String> {
     let args = parse_args(
         args,
-        &["--base-url", "--out"],
-        &["--claimreview", "--browser", "--cards"],
+        &["--base-url", "--out", "--dataset"],
+        &["--claimreview", "--browser", "--cards", "--index-parts"],
     )?;
     if let Some(extra) = args.positional.first() {
         return Err(format!("unexpected argument `{extra}`"));
     }
-    let dataset = Dataset::bundled();
-    if args.has("--cards") {
-        if args.has("--claimreview") || args.has("--browser") {
-            return Err("export needs exactly one of --claimreview, --browser or --cards".into());
+    let dataset = export_dataset(args.value("--dataset"))?;
+    let kinds = ["--claimreview", "--browser", "--cards", "--index-parts"];
+    if kinds.iter().filter(|k| args.has(k)).count() > 1 {
+        return Err(
+            "export needs exactly one of --claimreview, --browser, --cards or --index-parts".into(),
+        );
+    }
+    if args.has("--index-parts") {
+        let dir = Path::new(
+            args.value("--out")
+                .ok_or("export --index-parts needs --out DIR")?,
+        );
+        std::fs::create_dir_all(dir)
+            .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+        for (name, index) in index_parts(&dataset) {
+            write_atomically(&dir.join(name), &index)?;
         }
+        return Ok(());
+    }
+    if args.has("--cards") {
         let dir = Path::new(
             args.value("--out")
                 .ok_or("export --cards needs --out DIR")?,
@@ -327,15 +349,19 @@ fn export(args: &[String]) -> Result<(), String> {
         }
         return emit(&names);
     }
-    let output = match (args.has("--claimreview"), args.has("--browser")) {
-        (true, false) => {
-            let base = args.value("--base-url").unwrap_or(DEFAULT_REVIEW_BASE);
-            let json = claimreview::export(&dataset, base);
-            serde_json::to_string_pretty(&json).expect("JSON values always serialise") + "\n"
-        }
-        (false, true) => browser::page(&dataset),
-        _ => return Err("export needs exactly one of --claimreview, --browser or --cards".into()),
-    };
+    let output =
+        match (args.has("--claimreview"), args.has("--browser")) {
+            (true, false) => {
+                let base = args.value("--base-url").unwrap_or(DEFAULT_REVIEW_BASE);
+                let json = claimreview::export(&dataset, base);
+                serde_json::to_string_pretty(&json).expect("JSON values always serialise") + "\n"
+            }
+            (false, true) => browser::page(&dataset),
+            _ => return Err(
+                "export needs exactly one of --claimreview, --browser, --cards or --index-parts"
+                    .into(),
+            ),
+        };
     match args.value("--out") {
         Some(path) => {
             let path = Path::new(path);
@@ -347,6 +373,65 @@ fn export(args: &[String]) -> Result<(), String> {
         }
         None => emit(&output),
     }
+}
+
+/// The dataset `export` writes from: `--dataset DIR`, else the directory in
+/// `CLAIMLENS_DATASET_DIR` (so trunk's hooks write the shards and the
+/// browser page of the dataset the widget was built over; see build.rs),
+/// else the one compiled in. Sources are read without running examples:
+/// the widget's build has checked them.
+fn export_dataset(flag: Option<&str>) -> Result<Dataset, String> {
+    let dir = match flag {
+        Some(dir) => std::path::PathBuf::from(dir),
+        None => match std::env::var_os("CLAIMLENS_DATASET_DIR") {
+            Some(dir) => dir.into(),
+            None => return Ok(Dataset::bundled()),
+        },
+    };
+    source::SourceFiles::read(&dir)?
+        .parse()
+        .map_err(|e| format!("{} problem(s) in {}:\n{e}", e.len(), dir.display()))
+}
+
+/// The matcher's index three ways, so the size report can tell the
+/// lexicon's share from the claims': `index.txt` is the widget's index;
+/// `index-lexicon.txt` that of one claim naming every concept the dataset
+/// uses (each concept compiles once, however many claims use it);
+/// `index-empty.txt` that of no claims (the header).
+fn index_parts(dataset: &Dataset) -> Vec<(&'static str, String)> {
+    use claimlens::dataset::MatchPattern;
+    let mut concepts = Vec::new();
+    let mut seen = std::collections::BTreeSet::new();
+    for claim in &dataset.claims {
+        let p = &claim.pattern;
+        let all = p.core.iter().chain(&p.support).chain(&p.against);
+        for evidence in all.chain(p.counts.iter().map(|c| &c.of)) {
+            if let Some(id) = &evidence.concept {
+                if seen.insert(id.clone()) {
+                    concepts.push(evidence.clone());
+                }
+            }
+        }
+    }
+    let with_claims = |claims: Vec<claimlens::dataset::Claim>| {
+        let mut d = dataset.clone();
+        d.claims = claims;
+        Matcher::new(d).compiled()
+    };
+    let mut lexicon = Vec::new();
+    if let Some(first) = dataset.claims.first() {
+        let mut claim = first.clone();
+        claim.pattern = MatchPattern {
+            core: concepts,
+            ..MatchPattern::default()
+        };
+        lexicon.push(claim);
+    }
+    vec![
+        ("index.txt", with_claims(dataset.claims.clone())),
+        ("index-lexicon.txt", with_claims(lexicon)),
+        ("index-empty.txt", with_claims(Vec::new())),
+    ]
 }
 
 fn import(args: &[String]) -> Result<(), String> {
