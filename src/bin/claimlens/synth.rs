@@ -325,6 +325,16 @@ impl Material {
         sentences
     }
 
+    /// `n` phrases of one to three words: a claim's own wordings.
+    fn phrases(&self, rng: &mut Rng, n: usize) -> Vec<String> {
+        (0..n)
+            .map(|_| {
+                let k = rng.range(1, 3);
+                self.phrase(rng, k)
+            })
+            .collect()
+    }
+
     fn phrase(&self, rng: &mut Rng, words: usize) -> String {
         (0..words)
             .map(|_| rng.pick(&self.words).as_str())
@@ -368,14 +378,7 @@ impl Material {
         }
         if rng.chance(50) {
             let n = rng.range(1, 5);
-            support.push(Role::Own(
-                (0..n)
-                    .map(|_| {
-                        let k = rng.range(1, 3);
-                        self.phrase(rng, k)
-                    })
-                    .collect(),
-            ));
+            support.push(Role::Own(self.phrases(rng, n)));
         }
         let mut against = Vec::new();
         for _ in 0..rng.range(1, 5) {
@@ -389,14 +392,7 @@ impl Material {
             against.push(Role::Concept(c));
         }
         let n = rng.range(2, 12);
-        against.push(Role::Own(
-            (0..n)
-                .map(|_| {
-                    let k = rng.range(1, 3);
-                    self.phrase(rng, k)
-                })
-                .collect(),
-        ));
+        against.push(Role::Own(self.phrases(rng, n)));
         let none_of: Vec<String> = (0..rng.range(0, 4)).map(|_| self.phrase(rng, 2)).collect();
         let number = rng.chance(12).then(|| rng.range(2, 400));
 
