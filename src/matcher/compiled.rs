@@ -135,7 +135,8 @@ pub fn decode(dataset: Dataset, unicode: Box<dyn UnicodeText>, text: &str) -> Op
     }
     let mut r = Reader(rest.as_bytes(), rest);
     let groups = usize::try_from(r.num()?).ok()?;
-    // Room for about ten bytes a word, so the text rarely moves as it grows.
+    // A first guess at the room needed; the text rarely outgrows a quarter
+    // of the index.
     let mut vocabulary = Vocabulary::with_capacity(groups.min(rest.len()), rest.len() / 4);
     let mut terms: Vec<PatternTerm> = Vec::new();
     let mut alternative_ends: Vec<u32> = Vec::new();

@@ -296,6 +296,16 @@ impl Args {
 
 /// Writes `contents` to `path` via a temporary file, so a failure never
 /// leaves a half-written file behind.
+/// The `--out DIR` an export writing several files needs, created.
+fn out_dir<'a>(args: &'a Args, what: &str) -> Result<&'a Path, String> {
+    let dir = Path::new(
+        args.value("--out")
+            .ok_or_else(|| format!("export {what} needs --out DIR"))?,
+    );
+    std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    Ok(dir)
+}
+
 pub(crate) fn write_atomically(path: &Path, contents: &str) -> Result<(), String> {
     let tmp = path.with_extension("tmp-claimlens");
     std::fs::write(&tmp, contents)
@@ -323,24 +333,14 @@ fn export(args: &[String]) -> Result<(), String> {
         );
     }
     if args.has("--index-parts") {
-        let dir = Path::new(
-            args.value("--out")
-                .ok_or("export --index-parts needs --out DIR")?,
-        );
-        std::fs::create_dir_all(dir)
-            .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+        let dir = out_dir(&args, "--index-parts")?;
         for (name, index) in index_parts(&dataset) {
             write_atomically(&dir.join(name), &index)?;
         }
         return Ok(());
     }
     if args.has("--cards") {
-        let dir = Path::new(
-            args.value("--out")
-                .ok_or("export --cards needs --out DIR")?,
-        );
-        std::fs::create_dir_all(dir)
-            .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+        let dir = out_dir(&args, "--cards")?;
         let mut names = String::new();
         for shard in claimlens::dataset::cards::split(&dataset) {
             write_atomically(&dir.join(&shard.name), &shard.text)?;
