@@ -109,7 +109,7 @@ pub(super) fn fetch_for(report: &Rc<Report>, matches: &[Match]) {
         .iter()
         .filter_map(|m| table.shard_of(m.claim_index))
         .collect();
-    wanted.sort_unstable();
+    crate::matcher::sort::sort(&mut wanted);
     wanted.dedup();
     for shard in wanted {
         {

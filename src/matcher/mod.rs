@@ -67,6 +67,7 @@ mod latin;
 mod normalize;
 mod pieces;
 pub mod score;
+pub(crate) mod sort;
 #[cfg(test)]
 mod stemming_tests;
 pub mod text;
@@ -408,7 +409,7 @@ impl Matcher {
             if claims.is_empty() {
                 continue;
             }
-            claims.sort_unstable();
+            sort::sort(&mut claims);
             claims.dedup();
             found.cache.clear();
             let words = Sentence {
@@ -920,7 +921,7 @@ fn occurrences(arena: &Arena, group: u32, sentence: &Sentence) -> Vec<TokenRange
     }
     // The longest alternative starting at a token wins, whatever the order
     // the editor listed them in: "meet Zelensky" over "meet".
-    found.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+    sort::sort_by(&mut found, |a, b| (a.0, b.1) < (b.0, a.1));
     found.dedup_by_key(|range| range.0);
     found
 }
@@ -1153,7 +1154,7 @@ fn evaluate<const EXPLAIN: bool>(
             supporting.push((range, group));
         }
     }
-    chosen.sort_unstable();
+    sort::sort(&mut chosen);
     chosen.dedup_by_key(|(range, _)| *range);
     // A count ("26 Western countries") may contain another requirement's
     // occurrence ("countries"); count and explain such words once.
@@ -1195,7 +1196,7 @@ fn evaluate<const EXPLAIN: bool>(
     };
     supporting.retain(|&(r, _)| !chosen.iter().any(|&(c, _)| c.0 < r.1 && r.0 < c.1));
     chosen.append(&mut supporting);
-    chosen.sort_unstable();
+    sort::sort(&mut chosen);
     let mut explanation: Vec<String> = Vec::new();
     for &(range, group) in &chosen {
         let label = arena.label(group);
@@ -1238,12 +1239,14 @@ fn evaluate<const EXPLAIN: bool>(
 /// state two claims, but a third reading of the same words is noise. `fit`
 /// picks its thresholds with the same rule.
 pub(crate) fn resolve_overlaps(mut candidates: Vec<Match>, companion: f32) -> Vec<Match> {
-    candidates.sort_by(|a, b| {
+    // Candidates equal in all four are the same claim on the same span.
+    sort::sort_by(&mut candidates, |a, b| {
         b.score
             .total_cmp(&a.score)
             .then((a.span.end - a.span.start).cmp(&(b.span.end - b.span.start)))
             .then(a.claim_index.cmp(&b.claim_index))
             .then(a.span.start.cmp(&b.span.start))
+            .is_lt()
     });
     let apart = |a: &Match, b: &Match| a.span.end <= b.span.start || b.span.end <= a.span.start;
     let mut kept: Vec<Match> = Vec::new();
@@ -1265,6 +1268,16 @@ pub(crate) fn resolve_overlaps(mut candidates: Vec<Match>, companion: f32) -> Ve
             kept.push(m);
         }
     }
-    kept.sort_by_key(|m| (m.span.start, m.span.end));
-    kept
+    // In text order; a card before its companion on the same words.
+    let mut order: Vec<(usize, usize, usize)> = kept
+        .iter()
+        .enumerate()
+        .map(|(i, m)| (m.span.start, m.span.end, i))
+        .collect();
+    sort::sort(&mut order);
+    let mut kept: Vec<Option<Match>> = kept.into_iter().map(Some).collect();
+    order
+        .into_iter()
+        .filter_map(|(_, _, i)| kept[i].take())
+        .collect()
 }
