@@ -213,14 +213,18 @@ impl Arena {
         &self.roles[range.start as usize..range.end as usize]
     }
 
-    fn alternatives(&self, group: u32) -> impl Iterator<Item = &[PatternTerm]> {
+    /// The group's alternatives, as indexes of `alternative_ends`.
+    fn alternative_range(&self, group: u32) -> std::ops::Range<usize> {
         let end = self.group_ends[group as usize] as usize;
-        let start = if group == 0 {
-            0
-        } else {
-            self.group_ends[group as usize - 1] as usize
+        let start = match group {
+            0 => 0,
+            g => self.group_ends[g as usize - 1] as usize,
         };
-        (start..end).map(move |a| {
+        start..end
+    }
+
+    fn alternatives(&self, group: u32) -> impl Iterator<Item = &[PatternTerm]> {
+        self.alternative_range(group).map(move |a| {
             let term_start = if a == 0 {
                 0
             } else {
@@ -398,6 +402,7 @@ impl Matcher {
         let mut candidates = Vec::new();
         let mut claims: Vec<u32> = Vec::new();
         let mut found = Occurrences::default();
+        let mut positions: Vec<(u32, u32)> = Vec::new();
         let mut start = 0;
         for sentence in tokens.chunk_by(|a, b| a.sentence == b.sentence) {
             let sentence_ids = &ids[start..start + sentence.len()];
@@ -412,9 +417,23 @@ impl Matcher {
             sort::sort(&mut claims);
             claims.dedup();
             found.cache.clear();
+            positions.clear();
+            positions.extend(
+                (0u32..)
+                    .zip(sentence_ids)
+                    .filter(|&(_, &id)| id != UNKNOWN)
+                    .map(|(k, &id)| (id, k)),
+            );
+            sort::sort(&mut positions);
+            let mut present = [0u64; 16];
+            for &(id, _) in &positions {
+                present[(id as usize / 64) % 16] |= 1 << (id % 64);
+            }
             let words = Sentence {
                 tokens: sentence,
                 ids: sentence_ids,
+                positions: &positions,
+                present,
                 chars: &chars,
             };
             for &claim_index in &claims {
@@ -501,6 +520,13 @@ impl Words for Lookup<'_> {
 struct Sentence<'a> {
     tokens: &'a [Token<u32>],
     ids: &'a [u32],
+    /// `(id, position)` of every known token, sorted: where a term occurs,
+    /// by binary search, rather than a scan of the sentence for each of a
+    /// concept's hundreds of wordings.
+    positions: &'a [(u32, u32)],
+    /// Bit `id % 1024` set for every id in `positions`: most wordings are
+    /// absent, and one bit test says so.
+    present: [u64; 16],
     /// The whole input, for reading the few grammar words the matcher
     /// knows itself (see [`is_word`]).
     chars: &'a [char],
@@ -890,10 +916,28 @@ fn occurrences(arena: &Arena, group: u32, sentence: &Sentence) -> Vec<TokenRange
         Some(position)
     };
     let mut found: Vec<TokenRange> = Vec::new();
-    for alt in arena.alternatives(group) {
-        // Scanning ids for the first term is cheap; most groups are absent.
-        for (start, &id) in sentence.ids.iter().enumerate() {
-            if id != alt[0].id || !matches_at(&alt[..1], start) {
+    // Only the first term is looked at for most wordings: read it straight
+    // from the arena, and slice the wording only when it may be present.
+    let alternatives = arena.alternative_range(group);
+    let mut term_start = match alternatives.start {
+        0 => 0,
+        a => arena.alternative_ends[a - 1] as usize,
+    };
+    for &term_end in &arena.alternative_ends[alternatives] {
+        let (from_term, to_term) = (term_start, term_end as usize);
+        term_start = to_term;
+        let first = arena.terms[from_term].id;
+        if sentence.present[(first as usize / 64) % 16] & (1 << (first % 64)) == 0 {
+            continue;
+        }
+        let alt = &arena.terms[from_term..to_term];
+        let from = sentence.positions.partition_point(|&(id, _)| id < first);
+        let starts = sentence.positions[from..]
+            .iter()
+            .take_while(|&&(id, _)| id == first)
+            .map(|&(_, k)| k as usize);
+        for start in starts {
+            if !matches_at(&alt[..1], start) {
                 continue;
             }
             // The rest after at most `gap` tokens.
