@@ -3,11 +3,13 @@
 //! the watch for content the page adds later.
 
 use super::highlighter::Highlighter;
-use super::{added, live, Cards, Mounted, Settings, Theme, COUNT_ATTR, MODE_ATTR, STATE_ATTR};
+use super::{
+    live, schedule, Cards, Mounted, Settings, Theme, COUNT_ATTR, GENERATION, MODE_ATTR, STATE_ATTR,
+};
 use crate::matcher::{Match, Matcher};
 use crate::page::TextMap;
 use crate::ui::{card_css, App, AppProps, Report};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::JsValue;
 use web_sys::{
@@ -17,34 +19,50 @@ use web_sys::{
 /// Forces the card's theme: `light` or `dark`.
 const THEME_ATTR: &str = "data-claimlens-theme";
 
-/// Renders the UI over drawn highlights and starts watching the page; on
-/// failure, leaves no trace.
-pub(super) fn attach_or_undo(
+/// Renders the UI over drawn highlights and announces `ready` (built from
+/// them by [`matches_event`]), keeping `live`, the watch on the page
+/// started when drawing ended; on failure, leaves no trace.
+/// `None` when `unmount()` was called meanwhile (nothing stays then either).
+#[allow(clippy::too_many_arguments)]
+pub(super) async fn attach_or_undo(
     container: &Element,
-    map: TextMap,
     matcher: Matcher,
     matches: Vec<Match>,
+    ready: CustomEvent,
     highlighter: Rc<RefCell<Highlighter>>,
+    live: Option<live::Live>,
     settings: &Settings,
     sharded: bool,
-) -> Result<Mounted, JsValue> {
+    generation: u32,
+) -> Result<Option<Mounted>, JsValue> {
     let paint = highlighter.borrow().paint();
-    match attach(container, &map, matcher, matches, paint, settings, sharded) {
-        Ok((ui_host, app, report)) => Ok(Mounted {
+    let attached = attach(
+        container,
+        matcher,
+        matches,
+        ready,
+        paint,
+        live.as_ref(),
+        settings,
+        sharded,
+        generation,
+    );
+    match attached.await {
+        Ok(Some((ui_host, app, report))) => Ok(Some(Mounted {
             container: container.clone(),
             ui_host,
             highlighter,
             app,
             report,
             ratings: settings.ratings.clone(),
-            live: live::Live::watch(container, added::annotate_added).ok(),
-        }),
-        Err(error) => {
+            live,
+        })),
+        failed_or_cancelled => {
             highlighter.borrow_mut().remove();
             for attribute in [STATE_ATTR, COUNT_ATTR, MODE_ATTR] {
                 let _ = container.remove_attribute(attribute);
             }
-            Err(error)
+            failed_or_cancelled.map(|_| None)
         }
     }
 }
@@ -78,20 +96,22 @@ pub(super) fn matches_event(
     CustomEvent::new_with_event_init_dict(name, &init)
 }
 
-/// Renders the UI and announces readiness; on failure, removes the UI host.
-fn attach(
+/// Renders the UI and announces readiness; on failure, or when
+/// `unmount()` is called meanwhile (`None`), removes the UI host.
+#[allow(clippy::too_many_arguments)]
+async fn attach(
     container: &Element,
-    map: &TextMap,
     matcher: Matcher,
     matches: Vec<Match>,
+    ready: CustomEvent,
     paint: Option<Rc<crate::page::Paint>>,
+    live: Option<&live::Live>,
     settings: &Settings,
     sharded: bool,
-) -> Result<(Element, yew::AppHandle<App>, Rc<Report>), JsValue> {
+    generation: u32,
+) -> Result<Option<(Element, yew::AppHandle<App>, Rc<Report>)>, JsValue> {
     let document = gloo::utils::document();
     container.set_attribute(MODE_ATTR, if paint.is_some() { "paint" } else { "marks" })?;
-    // Everything that can fail without side effects comes first.
-    let ready = matches_event("claimlens:ready", map, &matcher, &matches)?;
 
     let ui_host = document.create_element("claimlens-ui")?;
     ui_host.set_attribute("data-claimlens-ui", "")?;
@@ -118,6 +138,11 @@ fn attach(
         .body()
         .ok_or("the page has no body")?
         .append_child(&ui_host)?;
+    // When the article is `<body>`, the watch on the page saw that: it is
+    // ClaimLens's own change, not new content.
+    if let Some(live) = live {
+        live.observer().take_records();
+    }
 
     let count = matches.len();
     let cards = Rc::new(Cards::new(sharded, &matcher));
@@ -131,6 +156,14 @@ fn attach(
         paint,
         refresh: RefCell::new(None),
     });
+    // yew's first render runs in a microtask after `render()`, and most of
+    // its cost is compiling the UI's code (15-45 ms on a slow machine): a
+    // task of its own, not one added to what came before or after.
+    schedule::yield_to_page().await;
+    if GENERATION.with(Cell::get) != generation {
+        ui_host.remove();
+        return Ok(None);
+    }
     let app = yew::Renderer::<App>::with_root_and_props(
         root,
         AppProps {
@@ -140,6 +173,14 @@ fn attach(
         },
     )
     .render();
+    // The page hears `ready` once the UI is up, in the task after: the
+    // first render is long enough without the page's listeners.
+    schedule::yield_to_page().await;
+    if GENERATION.with(Cell::get) != generation {
+        app.destroy();
+        ui_host.remove();
+        return Ok(None);
+    }
     let announce = || -> Result<(), JsValue> {
         container.set_attribute(STATE_ATTR, "ready")?;
         container.set_attribute(COUNT_ATTR, &count.to_string())?;
@@ -149,7 +190,7 @@ fn attach(
     match announce() {
         Ok(()) => {
             super::cards::fetch_for(&report, &report.matches.borrow());
-            Ok((ui_host, app, report))
+            Ok(Some((ui_host, app, report)))
         }
         Err(error) => {
             app.destroy();

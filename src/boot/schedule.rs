@@ -5,9 +5,9 @@
 //! passed, ClaimLens yields to the page. When the page changes the text in
 //! a gap, what this run drew is taken back and the text is read again.
 
-use super::attach::attach_or_undo;
+use super::attach::{attach_or_undo, matches_event};
 use super::highlighter::{overlap, Highlighter};
-use super::{Mounted, Settings, GENERATION, STATE_ATTR};
+use super::{added, live, Mounted, Settings, GENERATION, STATE_ATTR};
 use crate::dataset::Rating;
 use crate::matcher::{Match, Matcher};
 use crate::page::{TextMap, TextMapBuilder};
@@ -81,28 +81,46 @@ pub(super) async fn annotate(
         &mut slice,
     )
     .await;
-    match outcome {
-        Ok(Outcome::Drawn(map, matches)) => attach_or_undo(
-            container,
-            map,
-            matcher,
-            matches,
-            highlighter,
-            &settings,
-            sharded,
-        )
-        .map(Some),
-        other => {
-            highlighter.borrow_mut().remove();
-            if let Ok(Outcome::Declined(reason)) = &other {
-                DECLINED.with(|d| *d.borrow_mut() = Some(reason.clone()));
-                web_sys::console::info_1(
-                    &format!("ClaimLens: {reason}; the page was left as it is.").into(),
-                );
+    if let Ok(Outcome::Drawn(map, matches)) = outcome {
+        // The UI's first render is the longest step after drawing (about
+        // 30 ms on a slow machine, most of it compiling its code): it gets a
+        // task of its own. The page is watched from now on, so that what it
+        // changes in the gap is read like any later change; the ready event
+        // is built before, since nothing may fail once the UI is up.
+        let live = live::Live::watch(container, added::annotate_added).ok();
+        let ready = match matches_event("claimlens:ready", &map, &matcher, &matches) {
+            Ok(ready) => ready,
+            Err(error) => {
+                highlighter.borrow_mut().remove();
+                return Err(error);
             }
-            other.map(|_| None)
+        };
+        yield_to_page().await;
+        if GENERATION.with(Cell::get) == generation {
+            let attached = attach_or_undo(
+                container,
+                matcher,
+                matches,
+                ready,
+                highlighter,
+                live,
+                &settings,
+                sharded,
+                generation,
+            );
+            return attached.await;
         }
+        highlighter.borrow_mut().remove();
+        return Ok(None);
     }
+    highlighter.borrow_mut().remove();
+    if let Ok(Outcome::Declined(reason)) = &outcome {
+        DECLINED.with(|d| *d.borrow_mut() = Some(reason.clone()));
+        web_sys::console::info_1(
+            &format!("ClaimLens: {reason}; the page was left as it is.").into(),
+        );
+    }
+    outcome.map(|_| None)
 }
 
 pub(super) enum Outcome {
