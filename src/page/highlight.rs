@@ -57,15 +57,37 @@ struct Wrap {
 impl Wrap {
     /// Whether the page has rewritten or moved the text around this mark,
     /// so that merging it back would corrupt the page's own text.
+    ///
+    /// A highlight drawn later in the same text node (spans are drawn last
+    /// first) splits `original` again, into a shorter text, its mark and its
+    /// own rest, all before this mark: that is ClaimLens's doing, not the
+    /// page's. So what counts is the text from `original` up to this mark,
+    /// marks included, which must still be `prefix`.
     fn is_stale(&self) -> bool {
-        let next = |node: &web_sys::Node| node.next_sibling();
-        !self.mark.is_connected()
-            || self.original.data() != self.prefix
-            || next(&self.original).as_ref() != Some(self.mark.as_ref())
+        if !self.mark.is_connected()
             || self
                 .rest
                 .as_ref()
-                .is_some_and(|rest| next(&self.mark).as_ref() != Some(rest.as_ref()))
+                .is_some_and(|rest| self.mark.next_sibling().as_ref() != Some(rest.as_ref()))
+        {
+            return true;
+        }
+        let mut before = Vec::new();
+        let mut node = self.mark.previous_sibling();
+        loop {
+            let Some(sibling) = node else {
+                // `original` is no longer right before this mark's run.
+                return true;
+            };
+            if sibling.is_same_node(Some(self.original.as_ref())) {
+                before.push(self.original.data());
+                break;
+            }
+            before.push(sibling.text_content().unwrap_or_default());
+            node = sibling.previous_sibling();
+        }
+        before.reverse();
+        before.concat() != self.prefix
     }
 
     /// Takes out what ClaimLens added and leaves the page's text as the

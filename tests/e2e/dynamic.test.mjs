@@ -31,13 +31,20 @@ const SCROLL = `<!doctype html><html lang="en"><head><meta charset="utf-8"><titl
   <article id="story">${FIRST}</article>
   <script type="module" src="/claimlens.js" data-manual></script></body></html>`;
 
+// Two claims in one text node: the second highlight splits the node the
+// first one (drawn before it, spans go last first) was cut from.
+const TWO = '<p>Hungary still receives Russian oil through the Druzhba pipeline, officials said. Putin has shown no signs of making concessions to end the war.</p>';
+const SHARED_NODE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Two</title></head><body>
+  <article id="story">${TWO}</article><div id="control" hidden>${TWO}</div>
+  <script type="module" src="/claimlens.js" data-manual></script></body></html>`;
+
 // The release build by default; CLAIMLENS_DIST runs these tests on another
 // build (to see a new test fail on the code before a fix).
 const DIST = process.env.CLAIMLENS_DIST ?? join(ROOT, 'dist');
 
 let site, browser;
 before(async () => {
-  site = await serve(DIST, { '/live.html': { body: PAGE }, '/long.html': { body: LONG }, '/scroll.html': { body: SCROLL } });
+  site = await serve(DIST, { '/live.html': { body: PAGE }, '/long.html': { body: LONG }, '/scroll.html': { body: SCROLL }, '/two.html': { body: SHARED_NODE } });
   browser = await launch();
 });
 after(async () => {
@@ -171,6 +178,30 @@ test('text the page changes while a long article is being highlighted is read ag
   assert.equal(texts.length, 801, 'every claim, once');
   assert.equal(await page.getAttribute('#story', 'data-claimlens-matches'), '801');
   assert.deepEqual(await longTasks(page), [], 'no task over 50 ms, even when the text changed part-way (ms)');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('content added after a text node got two highlights leaves that node\'s text and highlights alone', async () => {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(site.url + '/two.html');
+  await page.waitForFunction(() => window.ClaimLens);
+  assert.equal(await page.evaluate(() => ClaimLens.mount({ article: '#story' })), true);
+  await page.waitForSelector('[data-claimlens-state="ready"]');
+  const marked = () => page.$$eval('#story p:first-child claimlens-mark[tabindex]', (marks) => marks.map((m) => m.dataset.claimlensClaim));
+  assert.equal((await marked()).length, 2, 'both claims highlighted in the one text node');
+  // Any later change in the article makes ClaimLens look at its highlights
+  // again (a framework may have rewritten their text); these are intact.
+  await change(page, "el.insertAdjacentHTML('beforeend', '<p>Elsewhere, markets were calm.</p>')");
+  await page.waitForTimeout(600);
+  const [story, control] = await page.evaluate(() => ['story', 'control'].map((id) => document.getElementById(id).textContent));
+  assert.equal(story, control, 'the paragraph with two highlights keeps its text');
+  assert.equal((await marked()).length, 2, 'and both highlights');
+  await page.evaluate(() => ClaimLens.unmount());
+  const [storyHtml, controlHtml] = await page.evaluate(() => ['story', 'control'].map((id) => document.getElementById(id).innerHTML));
+  assert.equal(storyHtml, controlHtml, 'unmount restores the page exactly');
   assert.deepEqual(errors, []);
   await page.close();
 });
