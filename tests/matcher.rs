@@ -86,6 +86,34 @@ fn finds_claims_with_the_smallest_natural_span() {
     }
 }
 
+/// The rules that read words themselves ("plus" and a name, "the number
+/// of", "does not") see through the invisible chars normalisation drops, as
+/// the terms do: a soft hyphen or zero-width space inside such a word
+/// changes nothing.
+#[test]
+fn invisible_chars_inside_the_rules_own_words_change_nothing() {
+    let cases = [
+        (
+            "Diplomats say the coalition now has 34 members plus Ukraine.",
+            "Diplomats say the coalition now has 34 members p\u{AD}lus Ukraine.",
+        ),
+        (
+            "Diplomats say the coalition now has 34 members plus Ukraine.",
+            "Diplomats say the coalition now has 34 members plus \u{200B}Ukraine.",
+        ),
+        (
+            "The number of countries ready to deploy troops has reached 26.",
+            "The num\u{AD}ber o\u{200B}f countries ready to deploy troops has reached 26.",
+        ),
+    ];
+    for (plain, noisy) in cases {
+        let expected: Vec<String> = spans(plain).into_iter().map(|(claim, _)| claim).collect();
+        assert!(!expected.is_empty(), "the plain text matches: {plain}");
+        let got: Vec<String> = spans(noisy).into_iter().map(|(claim, _)| claim).collect();
+        assert_eq!(got, expected, "noisy: {noisy:?}");
+    }
+}
+
 #[test]
 fn abstains_on_near_misses() {
     let cases = [

@@ -356,16 +356,13 @@ impl Matcher {
         }
         let word = |t: &Token<u32>| &chars[t.span.start..t.span.end];
         let same = |t: &Token<u32>| t.sentence == from[0].sentence;
-        let plus = from.iter().take(PLUS_REACH + 2).position(|t| {
-            let w = word(t);
-            same(t)
-                && w.len() == 4
-                && w.iter()
-                    .zip("plus".chars())
-                    .all(|(a, b)| a.to_ascii_lowercase() == b)
-        })?;
+        let plus = from
+            .iter()
+            .take(PLUS_REACH + 2)
+            .position(|t| same(t) && spells(word(t), "plus"))?;
         let name = from.get(plus + 1)?;
-        if same(name) && word(name).first()?.is_uppercase() {
+        let initial = word(name).iter().find(|&&c| !normalize::is_invisible(c));
+        if same(name) && initial?.is_uppercase() {
             self.vocabulary.number(n + 1000)
         } else {
             None
@@ -535,14 +532,9 @@ struct Sentence<'a> {
 impl Sentence<'_> {
     /// Whether token `k` is `word`, written in any case.
     fn is_word(&self, k: usize, word: &str) -> bool {
-        self.tokens.get(k).is_some_and(|t| {
-            let text = &self.chars[t.span.start..t.span.end];
-            text.len() == word.len()
-                && text
-                    .iter()
-                    .zip(word.chars())
-                    .all(|(a, b)| a.to_ascii_lowercase() == b)
-        })
+        self.tokens
+            .get(k)
+            .is_some_and(|t| spells(&self.chars[t.span.start..t.span.end], word))
     }
 
     /// Whether only words and spaces stand between token `a` and token `b`:
@@ -1048,8 +1040,25 @@ impl Sentence<'_> {
         self.is_any_word(k, NEGATIONS)
             || self.tokens.get(k).is_some_and(|t| {
                 let text = &self.chars[t.span.start..t.span.end];
-                text.ends_with(&['n', '\'', 't']) || text.ends_with(&['n', '\u{2019}', 't'])
+                let mut last = text.iter().rev().filter(|&&c| !normalize::is_invisible(c));
+                let ending = [last.next(), last.next(), last.next()];
+                matches!(ending, [Some('t'), Some('\'' | '\u{2019}'), Some('n')])
             })
+    }
+}
+
+/// Whether a token's chars spell `word` (lowercase ASCII) in any case. The
+/// invisible chars normalisation drops ("p\u{AD}lus") do not count, so a
+/// rule reading words the matcher knows itself sees what the terms see.
+fn spells(text: &[char], word: &str) -> bool {
+    let mut letters = text.iter().filter(|&&c| !normalize::is_invisible(c));
+    let mut expected = word.chars();
+    loop {
+        match (letters.next(), expected.next()) {
+            (None, None) => return true,
+            (Some(a), Some(b)) if a.to_ascii_lowercase() == b => {}
+            _ => return false,
+        }
     }
 }
 
