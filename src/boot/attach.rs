@@ -157,8 +157,8 @@ async fn attach(
         refresh: RefCell::new(None),
     });
     // yew's first render runs in a microtask after `render()`, and most of
-    // its cost is compiling the UI's code (15-45 ms on a slow machine): a
-    // task of its own, not one added to what came before or after.
+    // its cost is the browser compiling the UI's code on first call: a task
+    // of its own, not one added to what came before or after.
     schedule::yield_to_page().await;
     if GENERATION.with(Cell::get) != generation {
         ui_host.remove();

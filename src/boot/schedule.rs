@@ -82,8 +82,8 @@ pub(super) async fn annotate(
     )
     .await;
     if let Ok(Outcome::Drawn(map, matches)) = outcome {
-        // The UI's first render is the longest step after drawing (about
-        // 30 ms on a slow machine, most of it compiling its code): it gets a
+        // The UI's first render is the longest step after drawing (most of
+        // it the browser compiling the UI's code on first call): it gets a
         // task of its own. The page is watched from now on, so that what it
         // changes in the gap is read like any later change; the ready event
         // is built before, since nothing may fail once the UI is up.
