@@ -223,15 +223,17 @@ impl Arena {
         start..end
     }
 
+    /// Where alternative `a`'s terms start in `terms`.
+    fn term_start(&self, a: usize) -> usize {
+        match a {
+            0 => 0,
+            a => self.alternative_ends[a - 1] as usize,
+        }
+    }
+
     fn alternatives(&self, group: u32) -> impl Iterator<Item = &[PatternTerm]> {
-        self.alternative_range(group).map(move |a| {
-            let term_start = if a == 0 {
-                0
-            } else {
-                self.alternative_ends[a - 1] as usize
-            };
-            &self.terms[term_start..self.alternative_ends[a] as usize]
-        })
+        self.alternative_range(group)
+            .map(move |a| &self.terms[self.term_start(a)..self.alternative_ends[a] as usize])
     }
 }
 
@@ -424,7 +426,8 @@ impl Matcher {
             sort::sort(&mut positions);
             let mut present = [0u64; 16];
             for &(id, _) in &positions {
-                present[(id as usize / 64) % 16] |= 1 << (id % 64);
+                let (word, bit) = presence_bit(id);
+                present[word] |= bit;
             }
             let words = Sentence {
                 tokens: sentence,
@@ -529,7 +532,18 @@ struct Sentence<'a> {
     chars: &'a [char],
 }
 
+/// Where term `id` sits in [`Sentence::present`]: word and bit of `id % 1024`.
+fn presence_bit(id: u32) -> (usize, u64) {
+    ((id as usize / 64) % 16, 1 << (id % 64))
+}
+
 impl Sentence<'_> {
+    /// False when term `id` is certainly not in the sentence.
+    fn may_have(&self, id: u32) -> bool {
+        let (word, bit) = presence_bit(id);
+        self.present[word] & bit != 0
+    }
+
     /// Whether token `k` is `word`, written in any case.
     fn is_word(&self, k: usize, word: &str) -> bool {
         self.tokens
@@ -893,10 +907,12 @@ fn occurrences(arena: &Arena, group: u32, sentence: &Sentence) -> Vec<TokenRange
         let mut skipped = false;
         for (k, term) in terms.iter().enumerate() {
             if !term_at(term, position) {
+                // The term after the modifier first: a comparison of ids,
+                // where the modifier is a comparison of words.
                 let skippable = k > 0
                     && !skipped
-                    && sentence.is_any_word(position, TRANSPARENT_MODIFIERS)
-                    && term_at(term, position + 1);
+                    && term_at(term, position + 1)
+                    && sentence.is_any_word(position, TRANSPARENT_MODIFIERS);
                 if !skippable {
                     return None;
                 }
@@ -911,15 +927,12 @@ fn occurrences(arena: &Arena, group: u32, sentence: &Sentence) -> Vec<TokenRange
     // Only the first term is looked at for most wordings: read it straight
     // from the arena, and slice the wording only when it may be present.
     let alternatives = arena.alternative_range(group);
-    let mut term_start = match alternatives.start {
-        0 => 0,
-        a => arena.alternative_ends[a - 1] as usize,
-    };
+    let mut term_start = arena.term_start(alternatives.start);
     for &term_end in &arena.alternative_ends[alternatives] {
         let (from_term, to_term) = (term_start, term_end as usize);
         term_start = to_term;
         let first = arena.terms[from_term].id;
-        if sentence.present[(first as usize / 64) % 16] & (1 << (first % 64)) == 0 {
+        if !sentence.may_have(first) {
             continue;
         }
         let alt = &arena.terms[from_term..to_term];
@@ -1322,15 +1335,9 @@ pub(crate) fn resolve_overlaps(mut candidates: Vec<Match>, companion: f32) -> Ve
         }
     }
     // In text order; a card before its companion on the same words.
-    let mut order: Vec<(usize, usize, usize)> = kept
-        .iter()
-        .enumerate()
-        .map(|(i, m)| (m.span.start, m.span.end, i))
-        .collect();
-    sort::sort(&mut order);
-    let mut kept: Vec<Option<Match>> = kept.into_iter().map(Some).collect();
-    order
-        .into_iter()
-        .filter_map(|(_, _, i)| kept[i].take())
-        .collect()
+    let mut kept: Vec<(usize, Match)> = kept.into_iter().enumerate().collect();
+    sort::sort_by(&mut kept, |(i, a), (j, b)| {
+        (a.span.start, a.span.end, i) < (b.span.start, b.span.end, j)
+    });
+    kept.into_iter().map(|(_, m)| m).collect()
 }
