@@ -73,8 +73,15 @@ def main():
     )
     write_cards(staging, (staging / engine_wasm).read_bytes())
     loader = (ROOT / "www" / "claimlens.js").read_text()
-    loader = loader.replace("__CLAIMLENS_ENGINE_JS__", engine_js).replace(
-        "__CLAIMLENS_ENGINE_WASM__", engine_wasm
+    # The glue's own imports (wasm-bindgen's inline_js snippets), which the
+    # loader fetches alongside the glue instead of after it.
+    snippets = re.findall(r"""from ['"]\./(snippets/[^'"]+\.js)['"]""", (staging / engine_js).read_text())
+    if any(not (staging / s).is_file() for s in snippets):
+        fail(f"the engine glue imports snippets missing from the build: {snippets}")
+    loader = (
+        loader.replace("__CLAIMLENS_ENGINE_JS__", engine_js)
+        .replace("__CLAIMLENS_ENGINE_WASM__", engine_wasm)
+        .replace("__CLAIMLENS_ENGINE_SNIPPETS__", " ".join(sorted(set(snippets))))
     )
     install = (ROOT / "www" / "install.html").read_text()
     link = bookmarklet(base).replace("&", "&amp;").replace('"', "&quot;")

@@ -412,6 +412,47 @@ for (const [path, what] of [['/csp-page-style.html', 'the page\'s own style-src 
   });
 }
 
+test('the engine\'s files are requested together: the wasm and the glue\'s imports do not wait for the glue', async () => {
+  const page = await browser.newPage();
+  const seen = [];
+  let early;
+  page.on('request', (r) => seen.push(new URL(r.url()).pathname));
+  // Hold the glue script back until the other engine files were asked for
+  // (or 5 s passed): a loader that fetched them one after another would
+  // ask for nothing more while the glue is held.
+  await page.route(/\/claimlens-[0-9a-f]+\.js$/, async (route) => {
+    const others = () => seen.some((p) => p.endsWith('_bg.wasm')) && seen.some((p) => p.includes('/snippets/'));
+    const deadline = Date.now() + 5000;
+    while (!others() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    early = [...seen];
+    await route.continue();
+  });
+  await page.goto(site.url + '/auto.html');
+  await ready(page);
+  assert.ok(early.some((p) => p.endsWith('_bg.wasm')), `the wasm was requested before the glue arrived: ${early.join(' ')}`);
+  const snippets = (await readFile(join(DIST, 'claimlens.js'), 'utf8')).match(/snippets\/[^ "]+\.js/g) ?? [];
+  assert.ok(snippets.length > 0, 'the loader names the glue\'s snippets');
+  for (const snippet of snippets) assert.ok(early.includes('/' + snippet), `${snippet} was requested before the glue arrived`);
+  assert.ok((await marked(page)).length > 0, 'and the page is annotated');
+  await page.close();
+});
+
+test('a host serving the wasm as application/octet-stream: ClaimLens still annotates, without a console error', async () => {
+  const page = await browser.newPage();
+  const consoleErrors = [];
+  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+  page.on('pageerror', (e) => consoleErrors.push(String(e)));
+  await page.route(/_bg\.wasm$/, async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, headers: { ...response.headers(), 'content-type': 'application/octet-stream' } });
+  });
+  await page.goto(site.url + '/auto.html');
+  await ready(page);
+  assert.ok((await marked(page)).some((m) => m.claim === TROOPS), 'the troops claim is marked');
+  assert.deepEqual(consoleErrors, []);
+  await page.close();
+});
+
 test('bookmarklet with an unreachable host: says it could not load, not that CSP blocked it', async () => {
   const { page, errors } = await open(site.url + '/plain.html');
   const source = bookmarkletSource.replaceAll(site.url + '/', unreachable + '/');
