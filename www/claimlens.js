@@ -55,8 +55,8 @@ function loadEngine() {
 }
 
 /** The engine's WebAssembly module, compiled as its bytes arrive. A host
- * that serves it under another type than application/wasm cannot stream;
- * then it is compiled from the whole file (from the HTTP cache). */
+ * that serves it under another type than application/wasm cannot stream
+ * (the browser refuses); then it is compiled once the whole file is in. */
 async function compileEngine() {
   const url = new URL(ENGINE_WASM, HERE);
   const response = await fetch(url);
